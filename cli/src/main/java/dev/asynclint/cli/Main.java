@@ -1,0 +1,42 @@
+package dev.asynclint.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code asynclint} command. */
+@Command(
+    name = "asynclint",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Finds, explains and fixes misuse of Python's asyncio.",
+    subcommands = {DebugCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit status (0 clean, 1 findings, 2 error). */
+  public static int run(String... args) {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parseResult) -> {
+          cmd.getErr().println("asynclint: internal error: " + exception);
+          return ExitStatus.ERROR;
+        });
+    commandLine.setParameterExceptionHandler(
+        (exception, strings) -> {
+          CommandLine cmd = exception.getCommandLine();
+          cmd.getErr().println("asynclint: " + exception.getMessage());
+          cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+          return ExitStatus.ERROR;
+        });
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

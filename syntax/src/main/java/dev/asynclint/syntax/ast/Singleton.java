@@ -1,0 +1,7 @@
+package dev.asynclint.syntax.ast;
+
+/** The constants {@code None} and {@code ...}; {@code True}/{@code False} are {@link Boolean}s. */
+public enum Singleton {
+  NONE,
+  ELLIPSIS
+}

@@ -1,0 +1,997 @@
+package dev.asynclint.syntax.lexer;
+
+import dev.asynclint.syntax.ErrorMessage;
+import dev.asynclint.syntax.SyntaxError;
+import dev.asynclint.text.TextRange;
+import java.text.Normalizer;
+
+/**
+ * Python's tokenizer: indentation, implicit and explicit line joining, strings of every prefix,
+ * PEP 701 f-strings as start/middle/end tokens with the replacement fields tokenized in place,
+ * numbers and identifiers. It never throws: the first error ends the token stream with an
+ * {@link TokenKind#ERROR} token and is kept in {@link Tokens#error()}.
+ */
+public final class Lexer {
+  /** CPython's limits: MAXINDENT and MAXLEVEL of its tokenizer. */
+  private static final int MAX_INDENT = 100;
+
+  private static final int MAX_PARENS = 200;
+  private static final int TAB_SIZE = 8;
+  private static final String[] KEYWORDS_AFTER_NUMBER = {
+    "and", "else", "for", "if", "in", "is", "not", "or"
+  };
+
+  private static final byte MODE_FSTRING = 1;
+  private static final byte MODE_FIELD = 2;
+  private static final byte MODE_SPEC = 3;
+
+  private final String src;
+  private final int length;
+  private final Tokens tokens = new Tokens();
+  private int pos;
+  private boolean atLineStart = true;
+
+  private final int[] indentCols = new int[MAX_INDENT + 1];
+  private final int[] indentAltCols = new int[MAX_INDENT + 1];
+  private int indentDepth;
+
+  private final char[] parens = new char[MAX_PARENS + 1];
+  private final int[] parenOffsets = new int[MAX_PARENS + 1];
+  private int parenDepth;
+
+  /**
+   * The f-string mode stack: its kind; for f-strings their flags and start offset, for fields the
+   * bracket depth at which they close.
+   */
+  private byte[] modes = new byte[8];
+
+  private int[] modeData = new int[8];
+  private int[] modeStarts = new int[8];
+  private int modeDepth;
+
+  private Lexer(String src) {
+    this.src = src;
+    this.length = src.length();
+  }
+
+  public static Tokens tokenize(String source) {
+    Lexer lexer = new Lexer(source);
+    lexer.run();
+    return lexer.tokens;
+  }
+
+  private void run() {
+    try {
+      while (true) {
+        if (!next()) {
+          return;
+        }
+      }
+    } catch (LexError e) {
+      tokens.add(TokenKind.ERROR, e.offset, e.offset);
+      tokens.setError(new SyntaxError(e.getMessage(), new TextRange(e.offset, e.offset)));
+      tokens.add(TokenKind.ENDMARKER, e.offset, e.offset);
+    }
+  }
+
+  /** Emits the next token(s); false after the end marker. */
+  private boolean next() {
+    if (modeDepth > 0) {
+      byte mode = modes[modeDepth - 1];
+      if (mode == MODE_FSTRING || mode == MODE_SPEC) {
+        lexFStringText(mode == MODE_SPEC);
+        return true;
+      }
+    }
+    if (atLineStart && parenDepth == 0) {
+      atLineStart = false;
+      if (handleIndentation()) {
+        return true;
+      }
+    }
+    skipSpace();
+    if (pos >= length) {
+      return endOfInput();
+    }
+    char c = src.charAt(pos);
+    int start = pos;
+    switch (c) {
+      case '#':
+        skipComment();
+        return true;
+      case '\n':
+      case '\r':
+        pos += c == '\r' && pos + 1 < length && src.charAt(pos + 1) == '\n' ? 2 : 1;
+        if (parenDepth == 0) {
+          tokens.add(TokenKind.NEWLINE, start, pos);
+          atLineStart = true;
+        }
+        return true;
+      case '\\':
+        lineContinuation();
+        return true;
+      default:
+        break;
+    }
+    if (c < 0x80) {
+      if (isAsciiIdentifierStart(c)) {
+        lexNameOrString();
+      } else if (isDigit(c) || (c == '.' && pos + 1 < length && isDigit(src.charAt(pos + 1)))) {
+        lexNumber();
+      } else if (c == '"' || c == '\'') {
+        lexString(start, pos, false, false, false);
+      } else {
+        lexOperator(c);
+      }
+    } else {
+      lexNonAscii();
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- lines and indentation
+
+  /** Measures the indentation of a new logical line; true if it emitted tokens. */
+  private boolean handleIndentation() {
+    int col = 0;
+    int altCol = 0;
+    int p = pos;
+    while (p < length) {
+      char c = src.charAt(p);
+      if (c == ' ') {
+        col++;
+        altCol++;
+      } else if (c == '\t') {
+        col = (col / TAB_SIZE + 1) * TAB_SIZE;
+        altCol++;
+      } else if (c == '\f') {
+        col = 0;
+        altCol = 0;
+      } else {
+        break;
+      }
+      p++;
+    }
+    pos = p;
+    if (p >= length) {
+      return false;
+    }
+    char c = src.charAt(p);
+    if (c == '#' || c == '\n' || c == '\r') {
+      // Blank and comment-only lines are not logical lines: no NEWLINE, no indentation change.
+      blankLine();
+      return true;
+    }
+    int current = indentDepth == 0 ? 0 : indentCols[indentDepth - 1];
+    int currentAlt = indentDepth == 0 ? 0 : indentAltCols[indentDepth - 1];
+    if (col == current) {
+      if (altCol != currentAlt) {
+        throw error(ErrorMessage.INCONSISTENT_TABS.format(), p);
+      }
+    } else if (col > current) {
+      if (indentDepth >= MAX_INDENT) {
+        throw error(ErrorMessage.TOO_MANY_INDENTS.format(), p);
+      }
+      if (altCol <= currentAlt) {
+        throw error(ErrorMessage.INCONSISTENT_TABS.format(), p);
+      }
+      indentCols[indentDepth] = col;
+      indentAltCols[indentDepth] = altCol;
+      indentDepth++;
+      tokens.add(TokenKind.INDENT, lineStartOf(p), p);
+      return true;
+    } else {
+      while (indentDepth > 0 && col < indentCols[indentDepth - 1]) {
+        indentDepth--;
+        tokens.add(TokenKind.DEDENT, p, p);
+      }
+      int now = indentDepth == 0 ? 0 : indentCols[indentDepth - 1];
+      int nowAlt = indentDepth == 0 ? 0 : indentAltCols[indentDepth - 1];
+      if (col != now) {
+        throw error(ErrorMessage.UNINDENT_MISMATCH.format(), p);
+      }
+      if (altCol != nowAlt) {
+        throw error(ErrorMessage.INCONSISTENT_TABS.format(), p);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private int lineStartOf(int p) {
+    int q = p;
+    while (q > 0 && src.charAt(q - 1) != '\n' && src.charAt(q - 1) != '\r') {
+      q--;
+    }
+    return q;
+  }
+
+  private void blankLine() {
+    char c = src.charAt(pos);
+    if (c == '#') {
+      skipComment();
+    }
+    if (pos < length) {
+      char nl = src.charAt(pos);
+      if (nl == '\n' || nl == '\r') {
+        pos += nl == '\r' && pos + 1 < length && src.charAt(pos + 1) == '\n' ? 2 : 1;
+      }
+    }
+    atLineStart = true;
+  }
+
+  private void skipComment() {
+    int start = pos;
+    while (pos < length) {
+      char c = src.charAt(pos);
+      if (c == '\n' || c == '\r') {
+        break;
+      }
+      if (c == 0) {
+        throw error(ErrorMessage.NULL_BYTES.format(), pos);
+      }
+      pos++;
+    }
+    tokens.addComment(start, pos);
+  }
+
+  private void skipSpace() {
+    while (pos < length) {
+      char c = src.charAt(pos);
+      if (c == ' ' || c == '\t' || c == '\f') {
+        pos++;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private void lineContinuation() {
+    int p = pos + 1;
+    if (p >= length) {
+      throw error(ErrorMessage.UNEXPECTED_EOF.format(), pos);
+    }
+    char c = src.charAt(p);
+    if (c != '\n' && c != '\r') {
+      throw error(ErrorMessage.LINE_CONTINUATION.format(), p);
+    }
+    p += c == '\r' && p + 1 < length && src.charAt(p + 1) == '\n' ? 2 : 1;
+    if (p >= length) {
+      throw error(ErrorMessage.UNEXPECTED_EOF.format(), p);
+    }
+    pos = p;
+  }
+
+  private boolean endOfInput() {
+    if (modeDepth > 0) {
+      int quoteStart = modeDataOfInnermostFString();
+      throw error(ErrorMessage.UNTERMINATED_FSTRING.format(lineNumber(length)), quoteStart);
+    }
+    if (parenDepth > 0) {
+      throw error(
+          ErrorMessage.NEVER_CLOSED.format(parens[parenDepth - 1]), parenOffsets[parenDepth - 1]);
+    }
+    int last = tokens.size() - 1;
+    if (last >= 0) {
+      TokenKind kind = tokens.kind(last);
+      if (kind != TokenKind.NEWLINE && kind != TokenKind.DEDENT && kind != TokenKind.INDENT) {
+        tokens.add(TokenKind.NEWLINE, length, length);
+      }
+    }
+    while (indentDepth > 0) {
+      indentDepth--;
+      tokens.add(TokenKind.DEDENT, length, length);
+    }
+    tokens.add(TokenKind.ENDMARKER, length, length);
+    return false;
+  }
+
+  private int modeDataOfInnermostFString() {
+    for (int i = modeDepth - 1; i >= 0; i--) {
+      if (modes[i] == MODE_FSTRING) {
+        return modeStarts[i];
+      }
+    }
+    return pos;
+  }
+
+  // ---------------------------------------------------------------- names and keywords
+
+  private void lexNameOrString() {
+    int start = pos;
+    int p = pos;
+    while (p < length && isAsciiIdentifierPart(src.charAt(p))) {
+      p++;
+    }
+    if (p < length && p - start <= 3) {
+      char q = src.charAt(p);
+      if (q == '"' || q == '\'') {
+        int flags = prefixFlags(start, p);
+        if (flags >= 0) {
+          lexString(start, p, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0);
+          return;
+        }
+      }
+    }
+    if (p < length && src.charAt(p) >= 0x80) {
+      pos = start;
+      lexNonAscii();
+      return;
+    }
+    pos = p;
+    tokens.add(Keywords.kindOf(src, start, p), start, p);
+  }
+
+  /** Bit 1 raw, bit 2 bytes, bit 4 f-string; -1 if not a string prefix. */
+  private int prefixFlags(int start, int end) {
+    int flags = 0;
+    boolean u = false;
+    for (int i = start; i < end; i++) {
+      char c = src.charAt(i);
+      int bit;
+      switch (c) {
+        case 'r':
+        case 'R':
+          bit = 1;
+          break;
+        case 'b':
+        case 'B':
+          bit = 2;
+          break;
+        case 'f':
+        case 'F':
+          bit = 4;
+          break;
+        case 'u':
+        case 'U':
+          if (end - start != 1) {
+            return -1;
+          }
+          u = true;
+          bit = 0;
+          break;
+        default:
+          return -1;
+      }
+      if ((flags & bit) != 0) {
+        return -1;
+      }
+      flags |= bit;
+    }
+    if ((flags & 6) == 6) {
+      return -1;
+    }
+    return u ? 0 : flags;
+  }
+
+  private void lexNonAscii() {
+    int start = pos;
+    int p = pos;
+    boolean first = true;
+    while (p < length) {
+      int cp = src.codePointAt(p);
+      boolean ok = first ? isIdentifierStart(cp) : isIdentifierPart(cp);
+      if (!ok) {
+        break;
+      }
+      first = false;
+      p += Character.charCount(cp);
+    }
+    if (p == start) {
+      int cp = src.codePointAt(start);
+      if (isPrintable(cp)) {
+        throw error(
+            ErrorMessage.INVALID_CHARACTER.format(new String(Character.toChars(cp)), cp), start);
+      }
+      throw error(ErrorMessage.NON_PRINTABLE.format(cp), start);
+    }
+    String name = src.substring(start, p);
+    String normalized = Normalizer.normalize(name, Normalizer.Form.NFKC);
+    if (!normalized.equals(name) && !isValidIdentifier(normalized)) {
+      int cp = src.codePointAt(start);
+      throw error(ErrorMessage.INVALID_CHARACTER.format(new String(Character.toChars(cp)), cp), start);
+    }
+    pos = p;
+    tokens.add(Keywords.kindOf(src, start, p), start, p);
+  }
+
+  private static boolean isValidIdentifier(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    int cp = s.codePointAt(0);
+    if (!isIdentifierStart(cp)) {
+      return false;
+    }
+    for (int i = Character.charCount(cp); i < s.length(); ) {
+      cp = s.codePointAt(i);
+      if (!isIdentifierPart(cp)) {
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
+  }
+
+  static boolean isIdentifierStart(int cp) {
+    if (cp < 0x80) {
+      return isAsciiIdentifierStart((char) cp);
+    }
+    return Character.isUnicodeIdentifierStart(cp) || isOtherIdStart(cp);
+  }
+
+  static boolean isIdentifierPart(int cp) {
+    if (cp < 0x80) {
+      return isAsciiIdentifierPart((char) cp);
+    }
+    return (Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp))
+        || isOtherIdStart(cp)
+        || cp == 0x00B7
+        || cp == 0x0387
+        || (cp >= 0x1369 && cp <= 0x1371)
+        || cp == 0x19DA;
+  }
+
+  /** Unicode's Other_ID_Start characters, which XID_Start includes for stability. */
+  private static boolean isOtherIdStart(int cp) {
+    return cp == 0x1885 || cp == 0x1886 || cp == 0x2118 || cp == 0x212E || cp == 0x309B
+        || cp == 0x309C;
+  }
+
+  private static boolean isPrintable(int cp) {
+    switch (Character.getType(cp)) {
+      case Character.CONTROL:
+      case Character.FORMAT:
+      case Character.SURROGATE:
+      case Character.PRIVATE_USE:
+      case Character.UNASSIGNED:
+      case Character.LINE_SEPARATOR:
+      case Character.PARAGRAPH_SEPARATOR:
+      case Character.SPACE_SEPARATOR:
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  static boolean isAsciiIdentifierStart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  }
+
+  static boolean isAsciiIdentifierPart(char c) {
+    return isAsciiIdentifierStart(c) || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  // ---------------------------------------------------------------- numbers
+
+  private void lexNumber() {
+    int start = pos;
+    char c = src.charAt(pos);
+    if (c == '0' && pos + 1 < length) {
+      char x = src.charAt(pos + 1);
+      if (x == 'x' || x == 'X') {
+        radixNumber(start, 16, "hexadecimal");
+        return;
+      }
+      if (x == 'o' || x == 'O') {
+        radixNumber(start, 8, "octal");
+        return;
+      }
+      if (x == 'b' || x == 'B') {
+        radixNumber(start, 2, "binary");
+        return;
+      }
+    }
+    boolean isFloat = false;
+    boolean nonZero = false;
+    if (c != '.') {
+      nonZero = digits(start, 10, "decimal");
+    }
+    if (pos < length && src.charAt(pos) == '.') {
+      isFloat = true;
+      pos++;
+      if (pos < length && isDigit(src.charAt(pos))) {
+        digits(start, 10, "decimal");
+      }
+    }
+    if (pos < length && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
+      int save = pos;
+      pos++;
+      if (pos < length && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) {
+        pos++;
+      }
+      if (pos < length && isDigit(src.charAt(pos))) {
+        digits(start, 10, "decimal");
+        isFloat = true;
+      } else {
+        pos = save;
+        throw error(ErrorMessage.INVALID_NUMBER.format("decimal"), pos);
+      }
+    }
+    boolean imaginary = false;
+    if (pos < length && (src.charAt(pos) == 'j' || src.charAt(pos) == 'J')) {
+      pos++;
+      imaginary = true;
+    }
+    if (!isFloat && !imaginary && c == '0' && nonZero) {
+      throw error(ErrorMessage.LEADING_ZEROS.format(), start);
+    }
+    endOfNumber(imaginary ? "imaginary" : "decimal");
+    tokens.add(TokenKind.NUMBER, start, pos);
+  }
+
+  /** Reads digits with single underscores between them; returns whether any digit is non-zero. */
+  private boolean digits(int start, int radix, String name) {
+    boolean nonZero = false;
+    while (true) {
+      while (pos < length && Character.digit(src.charAt(pos), radix) >= 0 && src.charAt(pos) < 0x80) {
+        if (src.charAt(pos) != '0') {
+          nonZero = true;
+        }
+        pos++;
+      }
+      if (pos < length && src.charAt(pos) == '_') {
+        pos++;
+        if (pos >= length || Character.digit(src.charAt(pos), radix) < 0 || src.charAt(pos) >= 0x80) {
+          throw error(ErrorMessage.INVALID_NUMBER.format(name), pos - 1);
+        }
+      } else {
+        return nonZero;
+      }
+    }
+  }
+
+  private void radixNumber(int start, int radix, String name) {
+    pos += 2;
+    if (pos < length && src.charAt(pos) == '_') {
+      pos++;
+    }
+    if (pos >= length || Character.digit(src.charAt(pos), radix) < 0 || src.charAt(pos) >= 0x80) {
+      if (pos < length && isDigit(src.charAt(pos))) {
+        throw error(ErrorMessage.INVALID_DIGIT.format(src.charAt(pos), name), pos);
+      }
+      throw error(ErrorMessage.INVALID_NUMBER.format(name), pos);
+    }
+    digits(start, radix, name);
+    if (pos < length && isDigit(src.charAt(pos))) {
+      throw error(ErrorMessage.INVALID_DIGIT.format(src.charAt(pos), name), pos);
+    }
+    endOfNumber(name);
+    tokens.add(TokenKind.NUMBER, start, pos);
+  }
+
+  /**
+   * A number must not run into a name. CPython still accepts (with a warning) a number directly
+   * followed by one of the keywords that can follow an expression, e.g. {@code 1if x else y}.
+   */
+  private void endOfNumber(String name) {
+    if (pos >= length) {
+      return;
+    }
+    char c = src.charAt(pos);
+    if (c < 0x80 ? !isAsciiIdentifierPart(c) : !isIdentifierPart(src.codePointAt(pos))) {
+      return;
+    }
+    for (String keyword : KEYWORDS_AFTER_NUMBER) {
+      if (src.startsWith(keyword, pos)) {
+        return;
+      }
+    }
+    throw error(ErrorMessage.INVALID_NUMBER.format(name), pos);
+  }
+
+  // ---------------------------------------------------------------- strings
+
+  /**
+   * Lexes a string literal whose prefix spans {@code [start, quotePos)}; f-strings open an
+   * f-string mode instead of being read whole.
+   */
+  private void lexString(int start, int quotePos, boolean raw, boolean bytes, boolean fstring) {
+    char quote = src.charAt(quotePos);
+    boolean triple =
+        quotePos + 2 < length && src.charAt(quotePos + 1) == quote && src.charAt(quotePos + 2) == quote;
+    int bodyStart = quotePos + (triple ? 3 : 1);
+    if (fstring) {
+      pos = bodyStart;
+      tokens.add(TokenKind.FSTRING_START, start, bodyStart);
+      pushMode(MODE_FSTRING, (raw ? 4 : 0) | (triple ? 2 : 0) | (quote == '"' ? 1 : 0));
+      modeStarts[modeDepth - 1] = start;
+      return;
+    }
+    int p = bodyStart;
+    while (true) {
+      if (p >= length) {
+        throw unterminated(triple, start);
+      }
+      char c = src.charAt(p);
+      if (c == '\\') {
+        p += 2;
+        if (p - 1 < length && src.charAt(p - 1) == '\r' && p < length && src.charAt(p) == '\n') {
+          p++;
+        }
+        continue;
+      }
+      if (c == quote) {
+        if (!triple) {
+          p++;
+          break;
+        }
+        if (p + 2 < length && src.charAt(p + 1) == quote && src.charAt(p + 2) == quote) {
+          p += 3;
+          break;
+        }
+      } else if ((c == '\n' || c == '\r') && !triple) {
+        throw unterminated(false, start);
+      } else if (c == 0) {
+        throw error(ErrorMessage.NULL_BYTES.format(), p);
+      }
+      p++;
+    }
+    if (p > length) {
+      throw unterminated(triple, start);
+    }
+    pos = p;
+    tokens.add(TokenKind.STRING, start, p);
+  }
+
+  private LexError unterminated(boolean triple, int start) {
+    ErrorMessage message =
+        triple ? ErrorMessage.UNTERMINATED_TRIPLE_STRING : ErrorMessage.UNTERMINATED_STRING;
+    int detected = triple ? lineNumber(length) : lineNumber(start);
+    return error(message.format(detected), start);
+  }
+
+  /** Literal text of an f-string, or of a format spec, up to the next field or the end. */
+  private void lexFStringText(boolean spec) {
+    int fstringIndex = innermostFString();
+    int data = modeData[fstringIndex];
+    boolean raw = (data & 4) != 0;
+    boolean triple = (data & 2) != 0;
+    char quote = (data & 1) != 0 ? '"' : '\'';
+    int start = pos;
+    int p = pos;
+    while (true) {
+      if (p >= length) {
+        throw unterminatedFString(modeStarts[fstringIndex], triple);
+      }
+      char c = src.charAt(p);
+      if (c == quote
+          && (!triple
+              || (p + 2 < length && src.charAt(p + 1) == quote && src.charAt(p + 2) == quote))) {
+        if (spec) {
+          // The closing quote inside a format spec ends the f-string with the field unclosed.
+          throw error(ErrorMessage.INVALID_SYNTAX_EXPECTED.format("'}'"), p);
+        }
+        addMiddle(start, p);
+        int end = p + (triple ? 3 : 1);
+        tokens.add(TokenKind.FSTRING_END, p, end);
+        pos = end;
+        modeDepth--;
+        return;
+      }
+      if (c == '\\') {
+        if (p + 1 >= length) {
+          throw unterminatedFString(modeStarts[fstringIndex], triple);
+        }
+        char n = src.charAt(p + 1);
+        if (!raw && n == 'N' && p + 2 < length && src.charAt(p + 2) == '{') {
+          int close = src.indexOf('}', p + 3);
+          int nl = indexOfNewline(p + 3);
+          if (close < 0 || (nl >= 0 && nl < close)) {
+            throw unterminatedFString(modeStarts[fstringIndex], triple);
+          }
+          p = close + 1;
+          continue;
+        }
+        if (n == '{' || n == '}') {
+          p++;
+          continue;
+        }
+        if ((n == '\n' || n == '\r') && !triple && raw) {
+          // A raw single-quoted string still continues over an escaped newline.
+          p += 2;
+          continue;
+        }
+        p += 2;
+        if (n == '\r' && p < length && src.charAt(p) == '\n') {
+          p++;
+        }
+        continue;
+      }
+      if (c == '{') {
+        if (!spec && p + 1 < length && src.charAt(p + 1) == '{') {
+          p += 2;
+          continue;
+        }
+        addMiddle(start, p);
+        openParen('{', p);
+        tokens.add(TokenKind.LBRACE, p, p + 1);
+        pos = p + 1;
+        pushMode(MODE_FIELD, parenDepth);
+        return;
+      }
+      if (c == '}') {
+        if (spec) {
+          addMiddle(start, p);
+          tokens.add(TokenKind.RBRACE, p, p + 1);
+          parenDepth--;
+          pos = p + 1;
+          modeDepth -= 2;
+          return;
+        }
+        if (p + 1 < length && src.charAt(p + 1) == '}') {
+          p += 2;
+          continue;
+        }
+        throw error(ErrorMessage.FSTRING_SINGLE_BRACE.format(), p);
+      }
+      if ((c == '\n' || c == '\r') && !triple) {
+        throw unterminatedFString(modeStarts[fstringIndex], triple);
+      }
+      if (c == 0) {
+        throw error(ErrorMessage.NULL_BYTES.format(), p);
+      }
+      p++;
+    }
+  }
+
+  private int indexOfNewline(int from) {
+    for (int i = from; i < length; i++) {
+      char c = src.charAt(i);
+      if (c == '\n' || c == '\r') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private LexError unterminatedFString(int start, boolean triple) {
+    ErrorMessage message =
+        triple ? ErrorMessage.UNTERMINATED_TRIPLE_STRING : ErrorMessage.UNTERMINATED_FSTRING;
+    return error(message.format(lineNumber(triple ? length : start)), start);
+  }
+
+  private void addMiddle(int start, int end) {
+    if (end > start) {
+      tokens.add(TokenKind.FSTRING_MIDDLE, start, end);
+    }
+  }
+
+  private int innermostFString() {
+    for (int i = modeDepth - 1; i >= 0; i--) {
+      if (modes[i] == MODE_FSTRING) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no f-string open");
+  }
+
+  private void pushMode(byte mode, int data) {
+    if (modeDepth == modes.length) {
+      modes = java.util.Arrays.copyOf(modes, modeDepth * 2);
+      modeData = java.util.Arrays.copyOf(modeData, modeDepth * 2);
+      modeStarts = java.util.Arrays.copyOf(modeStarts, modeDepth * 2);
+    }
+    modes[modeDepth] = mode;
+    modeData[modeDepth] = data;
+    modeDepth++;
+  }
+
+  /** Whether the lexer is directly inside an f-string replacement field (not nested brackets). */
+  private boolean atFieldLevel() {
+    return modeDepth > 0 && modes[modeDepth - 1] == MODE_FIELD && modeData[modeDepth - 1] == parenDepth;
+  }
+
+  // ---------------------------------------------------------------- operators
+
+  private void lexOperator(char c) {
+    int start = pos;
+    char c1 = pos + 1 < length ? src.charAt(pos + 1) : '\0';
+    char c2 = pos + 2 < length ? src.charAt(pos + 2) : '\0';
+    TokenKind kind;
+    int len = 1;
+    switch (c) {
+      case '(':
+      case '[':
+      case '{':
+        openParen(c, pos);
+        kind = c == '(' ? TokenKind.LPAR : c == '[' ? TokenKind.LSQB : TokenKind.LBRACE;
+        break;
+      case ')':
+      case ']':
+      case '}':
+        if (c == '}' && atFieldLevel()) {
+          parenDepth--;
+          modeDepth--;
+          tokens.add(TokenKind.RBRACE, pos, pos + 1);
+          pos++;
+          return;
+        }
+        closeParen(c, pos);
+        kind = c == ')' ? TokenKind.RPAR : c == ']' ? TokenKind.RSQB : TokenKind.RBRACE;
+        break;
+      case ':':
+        if (atFieldLevel()) {
+          tokens.add(TokenKind.COLON, pos, pos + 1);
+          pos++;
+          pushMode(MODE_SPEC, 0);
+          return;
+        }
+        if (c1 == '=') {
+          kind = TokenKind.COLONEQUAL;
+          len = 2;
+        } else {
+          kind = TokenKind.COLON;
+        }
+        break;
+      case ',':
+        kind = TokenKind.COMMA;
+        break;
+      case ';':
+        kind = TokenKind.SEMI;
+        break;
+      case '~':
+        kind = TokenKind.TILDE;
+        break;
+      case '.':
+        if (c1 == '.' && c2 == '.') {
+          kind = TokenKind.ELLIPSIS;
+          len = 3;
+        } else {
+          kind = TokenKind.DOT;
+        }
+        break;
+      case '+':
+        kind = c1 == '=' ? TokenKind.PLUSEQUAL : TokenKind.PLUS;
+        len = c1 == '=' ? 2 : 1;
+        break;
+      case '-':
+        if (c1 == '=') {
+          kind = TokenKind.MINEQUAL;
+          len = 2;
+        } else if (c1 == '>') {
+          kind = TokenKind.RARROW;
+          len = 2;
+        } else {
+          kind = TokenKind.MINUS;
+        }
+        break;
+      case '*':
+        if (c1 == '*') {
+          kind = c2 == '=' ? TokenKind.DOUBLESTAREQUAL : TokenKind.DOUBLESTAR;
+          len = c2 == '=' ? 3 : 2;
+        } else {
+          kind = c1 == '=' ? TokenKind.STAREQUAL : TokenKind.STAR;
+          len = c1 == '=' ? 2 : 1;
+        }
+        break;
+      case '/':
+        if (c1 == '/') {
+          kind = c2 == '=' ? TokenKind.DOUBLESLASHEQUAL : TokenKind.DOUBLESLASH;
+          len = c2 == '=' ? 3 : 2;
+        } else {
+          kind = c1 == '=' ? TokenKind.SLASHEQUAL : TokenKind.SLASH;
+          len = c1 == '=' ? 2 : 1;
+        }
+        break;
+      case '%':
+        kind = c1 == '=' ? TokenKind.PERCENTEQUAL : TokenKind.PERCENT;
+        len = c1 == '=' ? 2 : 1;
+        break;
+      case '&':
+        kind = c1 == '=' ? TokenKind.AMPEREQUAL : TokenKind.AMPER;
+        len = c1 == '=' ? 2 : 1;
+        break;
+      case '|':
+        kind = c1 == '=' ? TokenKind.VBAREQUAL : TokenKind.VBAR;
+        len = c1 == '=' ? 2 : 1;
+        break;
+      case '^':
+        kind = c1 == '=' ? TokenKind.CIRCUMFLEXEQUAL : TokenKind.CIRCUMFLEX;
+        len = c1 == '=' ? 2 : 1;
+        break;
+      case '@':
+        kind = c1 == '=' ? TokenKind.ATEQUAL : TokenKind.AT;
+        len = c1 == '=' ? 2 : 1;
+        break;
+      case '=':
+        kind = c1 == '=' ? TokenKind.EQEQUAL : TokenKind.EQUAL;
+        len = c1 == '=' ? 2 : 1;
+        break;
+      case '!':
+        kind = c1 == '=' ? TokenKind.NOTEQUAL : TokenKind.EXCLAMATION;
+        len = c1 == '=' ? 2 : 1;
+        break;
+      case '<':
+        if (c1 == '<') {
+          kind = c2 == '=' ? TokenKind.LEFTSHIFTEQUAL : TokenKind.LEFTSHIFT;
+          len = c2 == '=' ? 3 : 2;
+        } else if (c1 == '=') {
+          kind = TokenKind.LESSEQUAL;
+          len = 2;
+        } else if (c1 == '>') {
+          // PEP 401's "<>" is only valid under barry_as_FLUFL; elsewhere it is a syntax error.
+          throw error(ErrorMessage.INVALID_SYNTAX.format(), pos);
+        } else {
+          kind = TokenKind.LESS;
+        }
+        break;
+      case '>':
+        if (c1 == '>') {
+          kind = c2 == '=' ? TokenKind.RIGHTSHIFTEQUAL : TokenKind.RIGHTSHIFT;
+          len = c2 == '=' ? 3 : 2;
+        } else if (c1 == '=') {
+          kind = TokenKind.GREATEREQUAL;
+          len = 2;
+        } else {
+          kind = TokenKind.GREATER;
+        }
+        break;
+      case 0:
+        throw error(ErrorMessage.NULL_BYTES.format(), pos);
+      default:
+        if (c < ' ' || c == 0x7f) {
+          throw error(ErrorMessage.NON_PRINTABLE.format((int) c), pos);
+        }
+        throw error(ErrorMessage.INVALID_CHARACTER.format(String.valueOf(c), (int) c), pos);
+    }
+    pos += len;
+    tokens.add(kind, start, pos);
+  }
+
+  private void openParen(char c, int at) {
+    if (parenDepth >= MAX_PARENS) {
+      throw error(ErrorMessage.TOO_MANY_PARENS.format(), at);
+    }
+    parens[parenDepth] = c;
+    parenOffsets[parenDepth] = at;
+    parenDepth++;
+  }
+
+  private void closeParen(char c, int at) {
+    if (parenDepth == 0) {
+      throw error(ErrorMessage.UNMATCHED.format(c), at);
+    }
+    char open = parens[parenDepth - 1];
+    if ((open == '(' && c != ')') || (open == '[' && c != ']') || (open == '{' && c != '}')) {
+      throw error(ErrorMessage.MISMATCHED_PAREN.format(c, open), at);
+    }
+    parenDepth--;
+  }
+
+  // ---------------------------------------------------------------- errors
+
+  private int lineNumber(int offset) {
+    int line = 1;
+    for (int i = 0; i < offset && i < length; i++) {
+      char c = src.charAt(i);
+      if (c == '\n') {
+        line++;
+      } else if (c == '\r') {
+        if (i + 1 < length && src.charAt(i + 1) == '\n') {
+          i++;
+        }
+        line++;
+      }
+    }
+    return line;
+  }
+
+  private static LexError error(String message, int offset) {
+    return new LexError(message, offset);
+  }
+
+  /** Unwinds the lexer at its first error; carries no stack trace. */
+  private static final class LexError extends RuntimeException {
+    final int offset;
+
+    LexError(String message, int offset) {
+      super(message, null, false, false);
+      this.offset = offset;
+    }
+  }
+}

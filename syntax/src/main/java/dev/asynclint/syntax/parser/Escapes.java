@@ -1,0 +1,303 @@
+package dev.asynclint.syntax.parser;
+
+import dev.asynclint.syntax.ErrorMessage;
+import java.io.ByteArrayOutputStream;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Decodes the body of string and bytes literals: backslash escapes (unless raw), line
+ * continuations, and line endings, which CPython's tokenizer turns into {@code \n}.
+ */
+final class Escapes {
+  /** Names {@code \N{...}} accepts through Unicode's name aliases that Java does not know. */
+  private static final Map<String, Integer> ALIASES =
+      Map.ofEntries(
+          Map.entry("NULL", 0x00),
+          Map.entry("NUL", 0x00),
+          Map.entry("ALERT", 0x07),
+          Map.entry("BEL", 0x07),
+          Map.entry("BACKSPACE", 0x08),
+          Map.entry("BS", 0x08),
+          Map.entry("CHARACTER TABULATION", 0x09),
+          Map.entry("HORIZONTAL TABULATION", 0x09),
+          Map.entry("TAB", 0x09),
+          Map.entry("HT", 0x09),
+          Map.entry("LINE FEED", 0x0A),
+          Map.entry("NEW LINE", 0x0A),
+          Map.entry("END OF LINE", 0x0A),
+          Map.entry("LF", 0x0A),
+          Map.entry("NL", 0x0A),
+          Map.entry("EOL", 0x0A),
+          Map.entry("LINE TABULATION", 0x0B),
+          Map.entry("VERTICAL TABULATION", 0x0B),
+          Map.entry("VT", 0x0B),
+          Map.entry("FORM FEED", 0x0C),
+          Map.entry("FF", 0x0C),
+          Map.entry("CARRIAGE RETURN", 0x0D),
+          Map.entry("CR", 0x0D),
+          Map.entry("ESCAPE", 0x1B),
+          Map.entry("ESC", 0x1B),
+          Map.entry("SPACE", 0x20),
+          Map.entry("SP", 0x20),
+          Map.entry("DELETE", 0x7F),
+          Map.entry("DEL", 0x7F),
+          Map.entry("NO-BREAK SPACE", 0xA0),
+          Map.entry("NBSP", 0xA0),
+          Map.entry("SHY", 0xAD),
+          Map.entry("ZWSP", 0x200B),
+          Map.entry("ZWNJ", 0x200C),
+          Map.entry("ZWJ", 0x200D),
+          Map.entry("BYTE ORDER MARK", 0xFEFF),
+          Map.entry("BOM", 0xFEFF),
+          Map.entry("ZWNBSP", 0xFEFF));
+
+  private Escapes() {}
+
+  /** The value of a (non-bytes, non-f) STRING token. */
+  static String decodeString(TokenCursor parser, int index) {
+    String src = parser.src;
+    int start = parser.tokens.start(index);
+    int end = parser.tokens.end(index);
+    boolean raw = false;
+    int i = start;
+    while (src.charAt(i) != '"' && src.charAt(i) != '\'') {
+      char c = src.charAt(i);
+      if (c == 'r' || c == 'R') {
+        raw = true;
+      }
+      i++;
+    }
+    char quote = src.charAt(i);
+    int quoteLength = i + 2 < end && src.charAt(i + 1) == quote && src.charAt(i + 2) == quote && end - i >= 6 ? 3 : 1;
+    int bodyStart = i + quoteLength;
+    int bodyEnd = end - quoteLength;
+    return decodeText(parser, bodyStart, bodyEnd, raw, false);
+  }
+
+  /** The text of an f-string literal piece; top-level pieces undouble {@code {{ }}}. */
+  static String decodeFStringMiddle(TokenCursor parser, int index, boolean raw, boolean topLevel) {
+    return decodeText(
+        parser, parser.tokens.start(index), parser.tokens.end(index), raw, topLevel);
+  }
+
+  private static String decodeText(
+      TokenCursor parser, int from, int to, boolean raw, boolean undoubleBraces) {
+    String src = parser.src;
+    boolean simple = true;
+    for (int i = from; i < to; i++) {
+      char c = src.charAt(i);
+      if (c == '\\' || c == '\r' || (undoubleBraces && (c == '{' || c == '}'))) {
+        simple = false;
+        break;
+      }
+    }
+    if (simple) {
+      return src.substring(from, to);
+    }
+    StringBuilder sb = new StringBuilder(to - from);
+    int i = from;
+    while (i < to) {
+      char c = src.charAt(i);
+      if (c == '\r') {
+        sb.append('\n');
+        i += i + 1 < to && src.charAt(i + 1) == '\n' ? 2 : 1;
+      } else if (undoubleBraces && (c == '{' || c == '}')) {
+        sb.append(c);
+        i += i + 1 < to && src.charAt(i + 1) == c ? 2 : 1;
+      } else if (c != '\\') {
+        sb.append(c);
+        i++;
+      } else if (raw) {
+        sb.append('\\');
+        i++;
+        if (i < to && src.charAt(i) != '\r') {
+          sb.append(src.charAt(i));
+          i++;
+        }
+      } else {
+        i = escape(parser, sb, i, to);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Decodes the escape at {@code src[i] == '\\'}; returns the index after it. */
+  private static int escape(TokenCursor parser, StringBuilder sb, int i, int to) {
+    String src = parser.src;
+    if (i + 1 >= to) {
+      sb.append('\\');
+      return i + 1;
+    }
+    char c = src.charAt(i + 1);
+    switch (c) {
+      case '\n':
+        return i + 2;
+      case '\r':
+        return i + 2 < to && src.charAt(i + 2) == '\n' ? i + 3 : i + 2;
+      case '\\':
+      case '\'':
+      case '"':
+        sb.append(c);
+        return i + 2;
+      case 'a':
+        sb.append('\u0007');
+        return i + 2;
+      case 'b':
+        sb.append('\b');
+        return i + 2;
+      case 'f':
+        sb.append('\f');
+        return i + 2;
+      case 'n':
+        sb.append('\n');
+        return i + 2;
+      case 'r':
+        sb.append('\r');
+        return i + 2;
+      case 't':
+        sb.append('\t');
+        return i + 2;
+      case 'v':
+        sb.append('\u000b');
+        return i + 2;
+      case 'x':
+        return hexEscape(parser, sb, i, to, 2, "truncated \\xXX escape");
+      case 'u':
+        return hexEscape(parser, sb, i, to, 4, "truncated \\uXXXX escape");
+      case 'U':
+        return hexEscape(parser, sb, i, to, 8, "truncated \\UXXXXXXXX escape");
+      case 'N':
+        return namedEscape(parser, sb, i, to);
+      default:
+        if (c >= '0' && c <= '7') {
+          int value = 0;
+          int j = i + 1;
+          while (j < to && j < i + 4 && src.charAt(j) >= '0' && src.charAt(j) <= '7') {
+            value = value * 8 + (src.charAt(j) - '0');
+            j++;
+          }
+          sb.append((char) value);
+          return j;
+        }
+        // Unknown escapes are kept as written (CPython only warns).
+        sb.append('\\');
+        return i + 1;
+    }
+  }
+
+  private static int hexEscape(
+      TokenCursor parser, StringBuilder sb, int i, int to, int digits, String problem) {
+    String src = parser.src;
+    int value = 0;
+    int j = i + 2;
+    for (int k = 0; k < digits; k++, j++) {
+      int d = j < to ? Character.digit(src.charAt(j), 16) : -1;
+      if (d < 0 || src.charAt(j) >= 0x80) {
+        throw parser.failAt(
+            ErrorMessage.BAD_ESCAPE.format(
+                "'unicodeescape' codec can't decode bytes: " + problem),
+            i);
+      }
+      value = value * 16 + d;
+    }
+    if (digits == 8 && (value < 0 || value > Character.MAX_CODE_POINT)) {
+      throw parser.failAt(
+          ErrorMessage.BAD_ESCAPE.format(
+              "'unicodeescape' codec can't decode bytes: illegal Unicode character"),
+          i);
+    }
+    sb.appendCodePoint(value);
+    return j;
+  }
+
+  private static int namedEscape(TokenCursor parser, StringBuilder sb, int i, int to) {
+    String src = parser.src;
+    int open = i + 2;
+    int close = open < to && src.charAt(open) == '{' ? src.indexOf('}', open) : -1;
+    if (close < 0 || close >= to || close == open + 1) {
+      throw parser.failAt(
+          ErrorMessage.BAD_ESCAPE.format("'unicodeescape' codec can't decode bytes: malformed \\N character escape"),
+          i);
+    }
+    String name = src.substring(open + 1, close);
+    int cp = codePointOf(name);
+    if (cp < 0) {
+      throw parser.failAt(
+          ErrorMessage.BAD_ESCAPE.format("'unicodeescape' codec can't decode bytes: unknown Unicode character name"),
+          i);
+    }
+    sb.appendCodePoint(cp);
+    return close + 1;
+  }
+
+  private static int codePointOf(String name) {
+    String upper = name.toUpperCase(Locale.ROOT);
+    Integer alias = ALIASES.get(upper);
+    if (alias != null) {
+      return alias;
+    }
+    try {
+      return Character.codePointOf(upper);
+    } catch (IllegalArgumentException e) {
+      return -1;
+    }
+  }
+
+  /** Appends the value of a bytes STRING token. */
+  static void decodeBytes(TokenCursor parser, ByteArrayOutputStream out, int index) {
+    String src = parser.src;
+    int start = parser.tokens.start(index);
+    int end = parser.tokens.end(index);
+    boolean raw = false;
+    int i = start;
+    while (src.charAt(i) != '"' && src.charAt(i) != '\'') {
+      char c = src.charAt(i);
+      if (c == 'r' || c == 'R') {
+        raw = true;
+      }
+      i++;
+    }
+    char quote = src.charAt(i);
+    int quoteLength = i + 2 < end && src.charAt(i + 1) == quote && src.charAt(i + 2) == quote && end - i >= 6 ? 3 : 1;
+    int from = i + quoteLength;
+    int to = end - quoteLength;
+    for (int k = from; k < to; k++) {
+      if (src.charAt(k) >= 0x80) {
+        throw parser.failAt(ErrorMessage.BYTES_NON_ASCII.format(), start);
+      }
+    }
+    String text = raw ? decodeText(parser, from, to, true, false) : bytesEscapesOnly(parser, from, to);
+    for (int k = 0; k < text.length(); k++) {
+      out.write(text.charAt(k));
+    }
+  }
+
+  /** Bytes know no {@code \\u}, {@code \\U} or {@code \\N} escapes: those stay as written. */
+  private static String bytesEscapesOnly(TokenCursor parser, int from, int to) {
+    String src = parser.src;
+    StringBuilder sb = new StringBuilder(to - from);
+    int i = from;
+    while (i < to) {
+      char c = src.charAt(i);
+      if (c == '\r') {
+        sb.append('\n');
+        i += i + 1 < to && src.charAt(i + 1) == '\n' ? 2 : 1;
+      } else if (c != '\\') {
+        sb.append(c);
+        i++;
+      } else if (i + 1 < to && (src.charAt(i + 1) == 'u' || src.charAt(i + 1) == 'U' || src.charAt(i + 1) == 'N')) {
+        sb.append('\\');
+        i++;
+      } else {
+        int next = escape(parser, sb, i, to);
+        char last = sb.charAt(sb.length() - 1);
+        if (next > i + 1 && last > 0xFF) {
+          sb.setCharAt(sb.length() - 1, (char) (last & 0xFF));
+        }
+        i = next;
+      }
+    }
+    return sb.toString();
+  }
+}

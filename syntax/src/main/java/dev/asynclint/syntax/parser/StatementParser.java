@@ -1,0 +1,744 @@
+package dev.asynclint.syntax.parser;
+
+import static dev.asynclint.syntax.lexer.TokenKind.*;
+
+import dev.asynclint.syntax.ErrorMessage;
+import dev.asynclint.syntax.PythonVersion;
+import dev.asynclint.syntax.ast.Alias;
+import dev.asynclint.syntax.ast.Arguments;
+import dev.asynclint.syntax.ast.ExceptHandler;
+import dev.asynclint.syntax.ast.Expr;
+import dev.asynclint.syntax.ast.ExprContext;
+import dev.asynclint.syntax.ast.Keyword;
+import dev.asynclint.syntax.ast.MatchCase;
+import dev.asynclint.syntax.ast.Pattern;
+import dev.asynclint.syntax.ast.Stmt;
+import dev.asynclint.syntax.ast.TypeParam;
+import dev.asynclint.syntax.ast.WithItem;
+import dev.asynclint.syntax.lexer.TokenKind;
+import dev.asynclint.syntax.lexer.Tokens;
+import dev.asynclint.text.TextRange;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Python statements: simple statements, compound statements and blocks. */
+class StatementParser extends PatternParser {
+  StatementParser(String src, Tokens tokens, PythonVersion version) {
+    super(src, tokens, version);
+  }
+
+  /** One statement line: a compound statement, or simple statements separated by {@code ;}. */
+  final void statement(List<Stmt> out) {
+    switch (kind()) {
+      case DEF:
+      case CLASS:
+      case AT:
+      case IF:
+      case WHILE:
+      case FOR:
+      case TRY:
+      case WITH:
+        out.add(compoundStatement());
+        return;
+      case ASYNC:
+        if (kind(1) == DEF || kind(1) == FOR || kind(1) == WITH) {
+          out.add(compoundStatement());
+          return;
+        }
+        break;
+      case NAME:
+        if (atName("match") && version.atLeast(PythonVersion.PY310)) {
+          Stmt match = tryMatchStatement();
+          if (match != null) {
+            out.add(match);
+            return;
+          }
+        }
+        break;
+      case INDENT:
+        throw failAt(ErrorMessage.UNEXPECTED_INDENT.format(), start());
+      default:
+        break;
+    }
+    simpleStatements(out);
+  }
+
+  private Stmt compoundStatement() {
+    enter();
+    try {
+      switch (kind()) {
+        case DEF:
+          return functionDef(List.of(), start());
+        case CLASS:
+          return classDef(List.of(), start());
+        case AT:
+          return decorated();
+        case IF:
+          return ifStatement();
+        case WHILE:
+          return whileStatement();
+        case FOR:
+          return forStatement(start(), false);
+        case TRY:
+          return tryStatement();
+        case WITH:
+          return withStatement(start(), false);
+        case ASYNC:
+          int start = start();
+          p++;
+          if (at(DEF)) {
+            return functionDef(List.of(), start);
+          }
+          if (at(FOR)) {
+            return forStatement(start, true);
+          }
+          return withStatement(start, true);
+        default:
+          throw unexpected();
+      }
+    } finally {
+      leave();
+    }
+  }
+
+  // ---------------------------------------------------------------- blocks
+
+  /** {@code block}: an indented suite after a newline, or simple statements on the same line. */
+  final List<Stmt> block() {
+    List<Stmt> body = new ArrayList<>();
+    if (accept(NEWLINE)) {
+      if (!at(INDENT)) {
+        if (at(ERROR)) {
+          throw lexerFailure();
+        }
+        throw failAt(ErrorMessage.EXPECTED_INDENT.format(), start());
+      }
+      p++;
+      while (!at(DEDENT)) {
+        if (at(ENDMARKER)) {
+          throw unexpected();
+        }
+        statement(body);
+      }
+      p++;
+    } else {
+      simpleStatements(body);
+    }
+    return body;
+  }
+
+  private static int endOf(List<Stmt> body) {
+    return body.get(body.size() - 1).range().end();
+  }
+
+  // ---------------------------------------------------------------- simple statements
+
+  private void simpleStatements(List<Stmt> out) {
+    while (true) {
+      out.add(simpleStatement());
+      if (accept(SEMI)) {
+        if (at(NEWLINE)) {
+          break;
+        }
+        continue;
+      }
+      break;
+    }
+    if (!accept(NEWLINE)) {
+      throw unexpected();
+    }
+  }
+
+  private Stmt simpleStatement() {
+    int start = start();
+    switch (kind()) {
+      case PASS:
+        p++;
+        return new Stmt.Pass(from(start));
+      case BREAK:
+        p++;
+        return new Stmt.Break(from(start));
+      case CONTINUE:
+        p++;
+        return new Stmt.Continue(from(start));
+      case RETURN:
+        p++;
+        Expr value = atSimpleStatementEnd() ? null : starExpressions();
+        return new Stmt.Return(value, from(start));
+      case RAISE:
+        return raiseStatement();
+      case GLOBAL:
+        p++;
+        return new Stmt.Global(nameList(), from(start));
+      case NONLOCAL:
+        p++;
+        return new Stmt.Nonlocal(nameList(), from(start));
+      case DEL:
+        return deleteStatement();
+      case ASSERT:
+        p++;
+        Expr test = expression();
+        Expr msg = accept(COMMA) ? expression() : null;
+        return new Stmt.Assert(test, msg, from(start));
+      case IMPORT:
+        return importStatement();
+      case FROM:
+        return importFromStatement();
+      case NAME:
+        if (atName("type") && kind(1) == NAME && version.atLeast(PythonVersion.PY312)) {
+          return typeAlias();
+        }
+        return expressionStatement();
+      default:
+        return expressionStatement();
+    }
+  }
+
+  private boolean atSimpleStatementEnd() {
+    return at(NEWLINE) || at(SEMI);
+  }
+
+  private List<String> nameList() {
+    List<String> names = new ArrayList<>();
+    names.add(name());
+    while (accept(COMMA)) {
+      names.add(name());
+    }
+    return names;
+  }
+
+  private Stmt raiseStatement() {
+    int start = start();
+    expect(RAISE);
+    Expr exc = null;
+    Expr cause = null;
+    if (!atSimpleStatementEnd()) {
+      exc = expression();
+      if (accept(FROM)) {
+        cause = expression();
+      }
+    }
+    return new Stmt.Raise(exc, cause, from(start));
+  }
+
+  private Stmt deleteStatement() {
+    int start = start();
+    expect(DEL);
+    List<Expr> targets = new ArrayList<>();
+    do {
+      if (atSimpleStatementEnd() && !targets.isEmpty()) {
+        break;
+      }
+      targets.add(Targets.delete(this, bitwiseOr()));
+    } while (accept(COMMA));
+    if (!atSimpleStatementEnd()) {
+      throw unexpected();
+    }
+    return new Stmt.Delete(targets, from(start));
+  }
+
+  private Stmt importStatement() {
+    int start = start();
+    expect(IMPORT);
+    List<Alias> names = new ArrayList<>();
+    do {
+      int aliasStart = start();
+      String name = dottedName();
+      String asName = accept(AS) ? name() : null;
+      names.add(new Alias(name, asName, from(aliasStart)));
+    } while (accept(COMMA));
+    return new Stmt.Import(names, from(start));
+  }
+
+  private String dottedName() {
+    String name = name();
+    if (!at(DOT)) {
+      return name;
+    }
+    StringBuilder sb = new StringBuilder(name);
+    while (accept(DOT)) {
+      sb.append('.').append(name());
+    }
+    return sb.toString();
+  }
+
+  private Stmt importFromStatement() {
+    int start = start();
+    expect(FROM);
+    int level = 0;
+    while (at(DOT) || at(ELLIPSIS)) {
+      level += at(DOT) ? 1 : 3;
+      p++;
+    }
+    String module = null;
+    if (!at(IMPORT)) {
+      module = dottedName();
+    }
+    expect(IMPORT);
+    List<Alias> names = new ArrayList<>();
+    if (at(STAR)) {
+      int starStart = start();
+      p++;
+      names.add(new Alias("*", null, from(starStart)));
+    } else if (accept(LPAR)) {
+      do {
+        if (at(RPAR) && !names.isEmpty()) {
+          break;
+        }
+        names.add(importAlias());
+      } while (accept(COMMA));
+      expect(RPAR);
+    } else {
+      do {
+        names.add(importAlias());
+      } while (accept(COMMA) && !trailingImportComma());
+    }
+    return new Stmt.ImportFrom(module, names, level, from(start));
+  }
+
+  private boolean trailingImportComma() {
+    if (atSimpleStatementEnd()) {
+      throw failAt(ErrorMessage.IMPORT_TRAILING_COMMA.format(), tokens.start(p - 1));
+    }
+    return false;
+  }
+
+  private Alias importAlias() {
+    int start = start();
+    String name = name();
+    String asName = accept(AS) ? name() : null;
+    return new Alias(name, asName, from(start));
+  }
+
+  private Stmt typeAlias() {
+    int start = start();
+    p++;
+    int nameStart = start();
+    Expr name = new Expr.Name(name(), ExprContext.STORE, from(nameStart));
+    List<TypeParam> typeParams = typeParams();
+    expect(EQUAL);
+    Expr value = expression();
+    return new Stmt.TypeAlias(name, typeParams, value, from(start));
+  }
+
+  /** Assignment in all its forms, or an expression statement. */
+  private Stmt expressionStatement() {
+    int start = start();
+    Expr first = at(YIELD) ? yieldExpression() : starExpressions();
+    switch (kind()) {
+      case COLON:
+        return annotatedAssignment(first, start);
+      case EQUAL:
+        return assignment(first, start);
+      case PLUSEQUAL:
+      case MINEQUAL:
+      case STAREQUAL:
+      case SLASHEQUAL:
+      case PERCENTEQUAL:
+      case AMPEREQUAL:
+      case VBAREQUAL:
+      case CIRCUMFLEXEQUAL:
+      case LEFTSHIFTEQUAL:
+      case RIGHTSHIFTEQUAL:
+      case DOUBLESTAREQUAL:
+      case DOUBLESLASHEQUAL:
+      case ATEQUAL:
+        TokenKind op = kind();
+        Expr target = Targets.single(this, first, ErrorMessage.CANNOT_AUGASSIGN);
+        p++;
+        Expr value = at(YIELD) ? yieldExpression() : starExpressions();
+        return new Stmt.AugAssign(target, binaryOperator(op), value, from(start));
+      default:
+        return new Stmt.ExprStatement(first, from(start));
+    }
+  }
+
+  private Stmt annotatedAssignment(Expr first, int start) {
+    if (first instanceof Expr.Tuple) {
+      throw fail(ErrorMessage.ONLY_SINGLE_TARGET.format("tuple"), first.range());
+    }
+    if (first instanceof Expr.ListDisplay) {
+      throw fail(ErrorMessage.ONLY_SINGLE_TARGET.format("list"), first.range());
+    }
+    Expr target = Targets.single(this, first, ErrorMessage.ILLEGAL_ANNOTATION_TARGET);
+    expect(COLON);
+    Expr annotation = expression();
+    Expr value = null;
+    if (accept(EQUAL)) {
+      value = at(YIELD) ? yieldExpression() : starExpressions();
+    }
+    int simple = target instanceof Expr.Name && target.range().start() == start ? 1 : 0;
+    return new Stmt.AnnAssign(target, annotation, value, simple, from(start));
+  }
+
+  private Stmt assignment(Expr first, int start) {
+    List<Expr> items = new ArrayList<>();
+    items.add(first);
+    while (accept(EQUAL)) {
+      items.add(at(YIELD) ? yieldExpression() : starExpressions());
+    }
+    List<Expr> targets = new ArrayList<>(items.size() - 1);
+    for (int i = 0; i < items.size() - 1; i++) {
+      targets.add(Targets.store(this, items.get(i)));
+    }
+    return new Stmt.Assign(targets, items.get(items.size() - 1), from(start));
+  }
+
+  // ---------------------------------------------------------------- compound statements
+
+  private Stmt decorated() {
+    List<Expr> decorators = new ArrayList<>();
+    while (accept(AT)) {
+      decorators.add(namedExpression());
+      expect(NEWLINE);
+    }
+    int start = start();
+    if (at(DEF)) {
+      return functionDef(decorators, start);
+    }
+    if (at(CLASS)) {
+      return classDef(decorators, start);
+    }
+    if (at(ASYNC) && kind(1) == DEF) {
+      p++;
+      return functionDef(decorators, start);
+    }
+    throw expected("function or class definition");
+  }
+
+  private Stmt functionDef(List<Expr> decorators, int start) {
+    boolean isAsync = tokens.kind(p - 1) == ASYNC && startOf(p - 1) == start;
+    expect(DEF);
+    String name = name();
+    List<TypeParam> typeParams = typeParams();
+    expect(LPAR);
+    Arguments args = parameters(RPAR, true);
+    expect(RPAR);
+    Expr returns = accept(RARROW) ? expression() : null;
+    expect(COLON);
+    List<Stmt> body = block();
+    TextRange range = new TextRange(start, endOf(body));
+    if (isAsync) {
+      return new Stmt.AsyncFunctionDef(name, args, body, decorators, returns, typeParams, range);
+    }
+    return new Stmt.FunctionDef(name, args, body, decorators, returns, typeParams, range);
+  }
+
+  private Stmt classDef(List<Expr> decorators, int start) {
+    expect(CLASS);
+    String name = name();
+    List<TypeParam> typeParams = typeParams();
+    List<Expr> bases = new ArrayList<>();
+    List<Keyword> keywords = new ArrayList<>();
+    if (at(LPAR)) {
+      int open = start();
+      p++;
+      callArguments(bases, keywords, open);
+    }
+    expect(COLON);
+    List<Stmt> body = block();
+    return new Stmt.ClassDef(
+        name, bases, keywords, body, decorators, typeParams, new TextRange(start, endOf(body)));
+  }
+
+  /** PEP 695 type parameters in brackets, or an empty list when there are none. */
+  private List<TypeParam> typeParams() {
+    if (!at(LSQB)) {
+      return List.of();
+    }
+    require(PythonVersion.PY312, "type parameter lists", start());
+    p++;
+    List<TypeParam> params = new ArrayList<>();
+    boolean sawDefault = false;
+    do {
+      if (at(RSQB) && !params.isEmpty()) {
+        break;
+      }
+      int start = start();
+      TypeParam param;
+      if (accept(STAR)) {
+        String name = name();
+        Expr defaultValue = accept(EQUAL) ? starExpression() : null;
+        param = new TypeParam.TypeVarTuple(name, defaultValue, from(start));
+      } else if (accept(DOUBLESTAR)) {
+        String name = name();
+        Expr defaultValue = accept(EQUAL) ? expression() : null;
+        param = new TypeParam.ParamSpec(name, defaultValue, from(start));
+      } else {
+        String name = name();
+        Expr bound = accept(COLON) ? expression() : null;
+        Expr defaultValue = accept(EQUAL) ? expression() : null;
+        param = new TypeParam.TypeVar(name, bound, defaultValue, from(start));
+      }
+      boolean hasDefault = defaultOf(param) != null;
+      if (hasDefault) {
+        require(PythonVersion.PY313, "type parameter defaults", start);
+        sawDefault = true;
+      } else if (sawDefault && !(param instanceof TypeParam.TypeVarTuple)) {
+        throw failAt(ErrorMessage.TYPE_PARAM_DEFAULT_ORDER.format(nameOf(param)), start);
+      }
+      params.add(param);
+    } while (accept(COMMA));
+    expect(RSQB);
+    return params;
+  }
+
+  private static Expr defaultOf(TypeParam param) {
+    if (param instanceof TypeParam.TypeVar) {
+      return ((TypeParam.TypeVar) param).defaultValue();
+    }
+    if (param instanceof TypeParam.ParamSpec) {
+      return ((TypeParam.ParamSpec) param).defaultValue();
+    }
+    return ((TypeParam.TypeVarTuple) param).defaultValue();
+  }
+
+  private static String nameOf(TypeParam param) {
+    if (param instanceof TypeParam.TypeVar) {
+      return ((TypeParam.TypeVar) param).name();
+    }
+    if (param instanceof TypeParam.ParamSpec) {
+      return ((TypeParam.ParamSpec) param).name();
+    }
+    return ((TypeParam.TypeVarTuple) param).name();
+  }
+
+  private Stmt ifStatement() {
+    int start = start();
+    p++;
+    Expr test = namedExpression();
+    expect(COLON);
+    List<Stmt> body = block();
+    List<Stmt> orElse = List.of();
+    if (at(ELIF)) {
+      orElse = List.of(ifStatement());
+    } else if (accept(ELSE)) {
+      expect(COLON);
+      orElse = block();
+    }
+    int end = orElse.isEmpty() ? endOf(body) : endOf(orElse);
+    return new Stmt.If(test, body, orElse, new TextRange(start, end));
+  }
+
+  private Stmt whileStatement() {
+    int start = start();
+    expect(WHILE);
+    Expr test = namedExpression();
+    expect(COLON);
+    List<Stmt> body = block();
+    List<Stmt> orElse = elseBlock();
+    int end = orElse.isEmpty() ? endOf(body) : endOf(orElse);
+    return new Stmt.While(test, body, orElse, new TextRange(start, end));
+  }
+
+  private List<Stmt> elseBlock() {
+    if (accept(ELSE)) {
+      expect(COLON);
+      return block();
+    }
+    return List.of();
+  }
+
+  private Stmt forStatement(int start, boolean isAsync) {
+    expect(FOR);
+    Expr target = Targets.store(this, starTargets());
+    expect(IN);
+    Expr iter = starExpressions();
+    expect(COLON);
+    List<Stmt> body = block();
+    List<Stmt> orElse = elseBlock();
+    TextRange range = new TextRange(start, orElse.isEmpty() ? endOf(body) : endOf(orElse));
+    return isAsync
+        ? new Stmt.AsyncFor(target, iter, body, orElse, range)
+        : new Stmt.For(target, iter, body, orElse, range);
+  }
+
+  private Stmt withStatement(int start, boolean isAsync) {
+    expect(WITH);
+    List<WithItem> items = at(LPAR) ? parenthesizedWithItems() : null;
+    if (items == null) {
+      items = new ArrayList<>();
+      do {
+        items.add(withItem());
+      } while (accept(COMMA));
+    }
+    expect(COLON);
+    List<Stmt> body = block();
+    TextRange range = new TextRange(start, endOf(body));
+    return isAsync ? new Stmt.AsyncWith(items, body, range) : new Stmt.With(items, body, range);
+  }
+
+  /**
+   * {@code with (a as b, c):} — tried first, as CPython does; when the parentheses turn out to
+   * belong to an expression ({@code with (a, b) as c:}), the caller reads the items again.
+   */
+  private List<WithItem> parenthesizedWithItems() {
+    int save = p;
+    int savedDepth = depth();
+    try {
+      p++;
+      List<WithItem> items = new ArrayList<>();
+      do {
+        if (at(RPAR) && !items.isEmpty()) {
+          break;
+        }
+        items.add(withItem());
+      } while (accept(COMMA));
+      expect(RPAR);
+      if (!at(COLON)) {
+        restore(save, savedDepth);
+        return null;
+      }
+      return items;
+    } catch (ParseFailure e) {
+      restore(save, savedDepth);
+      return null;
+    }
+  }
+
+  private WithItem withItem() {
+    Expr context = expression();
+    Expr vars = null;
+    if (accept(AS)) {
+      vars = Targets.store(this, starTarget());
+      if (!at(COMMA) && !at(COLON) && !at(RPAR)) {
+        throw unexpected();
+      }
+    }
+    return new WithItem(context, vars);
+  }
+
+  private Expr starTarget() {
+    if (at(STAR)) {
+      int start = start();
+      p++;
+      Expr value = bitwiseOr();
+      return new Expr.Starred(value, ExprContext.LOAD, from(start));
+    }
+    return bitwiseOr();
+  }
+
+  private Stmt tryStatement() {
+    int start = start();
+    expect(TRY);
+    expect(COLON);
+    List<Stmt> body = block();
+    List<ExceptHandler> handlers = new ArrayList<>();
+    boolean star = false;
+    boolean sawBare = false;
+    while (at(EXCEPT)) {
+      int handlerStart = start();
+      p++;
+      boolean thisStar = accept(STAR);
+      if (thisStar) {
+        require(PythonVersion.PY311, "except*", handlerStart);
+      }
+      if (!handlers.isEmpty() && thisStar != star) {
+        throw failAt(ErrorMessage.MIXED_EXCEPT.format(), handlerStart);
+      }
+      star = thisStar;
+      if (sawBare) {
+        throw failAt(ErrorMessage.DEFAULT_EXCEPT_NOT_LAST.format(), tokens.start(p - 1));
+      }
+      Expr type = null;
+      String name = null;
+      if (!at(COLON)) {
+        type = expression();
+        if (at(COMMA)) {
+          throw fail(ErrorMessage.EXCEPT_PARENS.format(), type.range());
+        }
+        if (accept(AS)) {
+          name = name();
+        }
+      } else if (thisStar) {
+        throw failAt(ErrorMessage.EXCEPT_STAR_BARE.format(), start());
+      } else {
+        sawBare = true;
+      }
+      expect(COLON);
+      List<Stmt> handlerBody = block();
+      handlers.add(
+          new ExceptHandler(type, name, handlerBody, new TextRange(handlerStart, endOf(handlerBody))));
+    }
+    List<Stmt> orElse = List.of();
+    if (!handlers.isEmpty() && accept(ELSE)) {
+      expect(COLON);
+      orElse = block();
+    }
+    List<Stmt> finalBody = List.of();
+    if (accept(FINALLY)) {
+      expect(COLON);
+      finalBody = block();
+    }
+    if (handlers.isEmpty() && finalBody.isEmpty()) {
+      throw expected("'except' or 'finally' block");
+    }
+    int end =
+        !finalBody.isEmpty()
+            ? endOf(finalBody)
+            : !orElse.isEmpty() ? endOf(orElse) : handlers.get(handlers.size() - 1).range().end();
+    TextRange range = new TextRange(start, end);
+    return star
+        ? new Stmt.TryStar(body, handlers, orElse, finalBody, range)
+        : new Stmt.Try(body, handlers, orElse, finalBody, range);
+  }
+
+  // ---------------------------------------------------------------- match
+
+  /** A match statement, or null (position unchanged) when {@code match} is just a name here. */
+  private Stmt tryMatchStatement() {
+    int save = p;
+    int savedDepth = depth();
+    int start = start();
+    Expr subject;
+    try {
+      p++;
+      subject = matchSubject();
+      if (!at(COLON) || kind(1) != NEWLINE) {
+        restore(save, savedDepth);
+        return null;
+      }
+    } catch (ParseFailure e) {
+      restore(save, savedDepth);
+      return null;
+    }
+    p += 2;
+    if (!accept(INDENT)) {
+      throw failAt(ErrorMessage.EXPECTED_INDENT.format(), start());
+    }
+    List<MatchCase> cases = new ArrayList<>();
+    while (!at(DEDENT)) {
+      if (!atName("case")) {
+        throw expected("'case'");
+      }
+      p++;
+      Pattern pattern = patterns();
+      Expr guard = accept(IF) ? namedExpression() : null;
+      expect(COLON);
+      cases.add(new MatchCase(pattern, guard, block()));
+    }
+    p++;
+    List<Stmt> lastBody = cases.get(cases.size() - 1).body();
+    return new Stmt.Match(subject, cases, new TextRange(start, endOf(lastBody)));
+  }
+
+  private Expr matchSubject() {
+    int start = start();
+    Expr first = starNamedExpression();
+    if (!at(COMMA)) {
+      if (first instanceof Expr.Starred) {
+        throw unexpected();
+      }
+      return first;
+    }
+    List<Expr> elts = new ArrayList<>();
+    elts.add(first);
+    while (accept(COMMA)) {
+      if (at(COLON)) {
+        break;
+      }
+      elts.add(starNamedExpression());
+    }
+    return new Expr.Tuple(elts, ExprContext.LOAD, from(start));
+  }
+}

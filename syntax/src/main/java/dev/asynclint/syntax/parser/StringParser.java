@@ -1,0 +1,321 @@
+package dev.asynclint.syntax.parser;
+
+import static dev.asynclint.syntax.lexer.TokenKind.*;
+
+import dev.asynclint.syntax.ErrorMessage;
+import dev.asynclint.syntax.PythonVersion;
+import dev.asynclint.syntax.ast.Bytes;
+import dev.asynclint.syntax.ast.Expr;
+import dev.asynclint.text.TextRange;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adjacent string literals: plain and bytes strings are decoded and joined into one constant;
+ * once an f-string takes part, the whole concatenation becomes a {@code JoinedStr} whose literal
+ * pieces are merged as CPython merges them.
+ */
+final class StringParser {
+  private final ExpressionParser parser;
+
+  /** The literal text waiting to become a Constant of the JoinedStr being built. */
+  private final StringBuilder pending = new StringBuilder();
+
+  private int pendingStart = -1;
+  private int pendingEnd;
+
+  StringParser(ExpressionParser parser) {
+    this.parser = parser;
+  }
+
+  Expr concatenation() {
+    int start = parser.start();
+    int first = parser.p;
+    boolean anyBytes = false;
+    boolean anyText = false;
+    boolean anyFString = false;
+    for (int i = first; parser.tokens.kind(i) == STRING || parser.tokens.kind(i) == FSTRING_START; ) {
+      if (parser.tokens.kind(i) == FSTRING_START) {
+        anyFString = true;
+        anyText = true;
+        i = fstringEnd(i) + 1;
+      } else {
+        if (isBytes(parser.tokens.start(i))) {
+          anyBytes = true;
+        } else {
+          anyText = true;
+        }
+        i++;
+      }
+    }
+    if (anyBytes && anyText) {
+      throw parser.failAt(ErrorMessage.MIXED_BYTES.format(), start);
+    }
+    if (anyBytes) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      while (parser.at(STRING)) {
+        Escapes.decodeBytes(parser, out, parser.p);
+        parser.p++;
+      }
+      return new Expr.Constant(new Bytes(out.toByteArray()), null, parser.from(start));
+    }
+    String kind = Character.toLowerCase(parser.src.charAt(start)) == 'u' ? "u" : null;
+    if (!anyFString) {
+      if (parser.kind(1) != STRING) {
+        String value = Escapes.decodeString(parser, parser.p);
+        parser.p++;
+        return new Expr.Constant(value, kind, parser.from(start));
+      }
+      StringBuilder sb = new StringBuilder();
+      while (parser.at(STRING)) {
+        sb.append(Escapes.decodeString(parser, parser.p));
+        parser.p++;
+      }
+      return new Expr.Constant(sb.toString(), kind, parser.from(start));
+    }
+    List<Expr> values = new ArrayList<>();
+    pending.setLength(0);
+    pendingStart = -1;
+    while (parser.at(STRING) || parser.at(FSTRING_START)) {
+      if (parser.at(STRING)) {
+        int index = parser.p;
+        appendLiteral(Escapes.decodeString(parser, index), parser.tokens.start(index), parser.tokens.end(index));
+        parser.p++;
+      } else {
+        fstring(values);
+      }
+    }
+    flush(values);
+    return new Expr.JoinedStr(values, parser.from(start));
+  }
+
+  private boolean isBytes(int tokenStart) {
+    String src = parser.src;
+    for (int i = tokenStart; ; i++) {
+      char c = src.charAt(i);
+      if (c == 'b' || c == 'B') {
+        return true;
+      }
+      if (c == '"' || c == '\'') {
+        return false;
+      }
+    }
+  }
+
+  /** The index of the FSTRING_END matching the FSTRING_START at {@code index}. */
+  private int fstringEnd(int index) {
+    int depth = 0;
+    for (int i = index; ; i++) {
+      switch (parser.tokens.kind(i)) {
+        case FSTRING_START:
+          depth++;
+          break;
+        case FSTRING_END:
+          if (--depth == 0) {
+            return i;
+          }
+          break;
+        case ERROR:
+        case ENDMARKER:
+          return i;
+        default:
+          break;
+      }
+    }
+  }
+
+  private void fstring(List<Expr> values) {
+    int startIndex = parser.expect(FSTRING_START);
+    FStringQuote quote = FStringQuote.of(parser.src, parser.tokens.start(startIndex), parser.tokens.end(startIndex));
+    int endIndex = fstringEnd(startIndex);
+    TextRange tokenRange =
+        new TextRange(parser.tokens.start(startIndex), parser.tokens.end(endIndex));
+    while (!parser.at(FSTRING_END)) {
+      if (parser.at(FSTRING_MIDDLE)) {
+        int index = parser.p++;
+        String text = Escapes.decodeFStringMiddle(parser, index, quote.raw, true);
+        appendLiteral(text, parser.tokens.start(index), parser.tokens.end(index));
+      } else if (parser.at(LBRACE)) {
+        values.addAll(replacementField(quote, tokenRange, 0));
+      } else {
+        throw parser.unexpected();
+      }
+    }
+    parser.p++;
+  }
+
+  /**
+   * One {@code {expression[=][!c][:spec]}} field. Returns the debug text constant (for
+   * {@code =}) flushed before the FormattedValue, as CPython merges it with preceding text.
+   */
+  private List<Expr> replacementField(FStringQuote quote, TextRange tokenRange, int nesting) {
+    List<Expr> out = new ArrayList<>(2);
+    int open = parser.expect(LBRACE);
+    int fieldStart = parser.tokens.start(open);
+    if (nesting >= 2 && !parser.version.atLeast(PythonVersion.PY312)) {
+      throw parser.failAt(ErrorMessage.FSTRING_TOO_DEEP.format(), fieldStart);
+    }
+    if (parser.at(RBRACE) || parser.at(EXCLAMATION) || parser.at(COLON) || parser.at(EQUAL)) {
+      throw parser.failAt(
+          ErrorMessage.FSTRING_EMPTY_EXPRESSION.format(parser.kind().text()), parser.start());
+    }
+    if (parser.at(LAMBDA)) {
+      throw parser.failAt(ErrorMessage.LAMBDA_IN_FSTRING.format(), parser.start());
+    }
+    int exprStartIndex = parser.p;
+    Expr value = parser.at(YIELD) ? parser.yieldExpression() : parser.starExpressions();
+    if (parser.at(FOR) || (parser.at(ASYNC) && parser.kind(1) == FOR)) {
+      // CPython before 3.12 wrapped the field in parentheses, making this a generator expression.
+      value =
+          new Expr.GeneratorExp(
+              value, parser.comprehensionClauses(), new TextRange(fieldStart, parser.start() + 1));
+    }
+    int exprEnd = parser.start();
+    if (!parser.version.atLeast(PythonVersion.PY312)) {
+      checkBeforePython312(quote, fieldStart + 1, exprEnd, exprStartIndex);
+    }
+    value = withCpython311Position(value, fieldStart, exprEnd);
+    String debugText = null;
+    if (parser.accept(EQUAL)) {
+      debugText = parser.src.substring(fieldStart + 1, parser.start());
+    }
+    int conversion = -1;
+    if (parser.accept(EXCLAMATION)) {
+      int name = parser.p;
+      if (!parser.at(NAME) || parser.tokens.start(name) != parser.prevEnd()) {
+        throw parser.failAt(ErrorMessage.FSTRING_INVALID_CONVERSION.format(), parser.start());
+      }
+      String c = parser.text(name);
+      if (!(c.equals("s") || c.equals("r") || c.equals("a"))) {
+        throw parser.failAt(ErrorMessage.FSTRING_INVALID_CONVERSION.format(), parser.start());
+      }
+      conversion = c.charAt(0);
+      parser.p++;
+    }
+    Expr formatSpec = null;
+    if (parser.accept(COLON)) {
+      formatSpec = formatSpec(quote, tokenRange, nesting);
+    }
+    parser.expect(RBRACE);
+    int fieldEnd = parser.prevEnd();
+    if (debugText != null) {
+      appendLiteral(normalizeNewlines(debugText), fieldStart, fieldEnd);
+      if (conversion == -1 && formatSpec == null) {
+        conversion = 'r';
+      }
+    }
+    flush(out);
+    out.add(new Expr.FormattedValue(value, conversion, formatSpec, new TextRange(fieldStart, fieldEnd)));
+    return out;
+  }
+
+  /**
+   * CPython before 3.12 parsed a field's text wrapped in parentheses, so an unparenthesized tuple
+   * or generator expression there spans the braces; later versions and rules see the same node.
+   */
+  private static Expr withCpython311Position(Expr value, int fieldStart, int exprEnd) {
+    TextRange braces = new TextRange(fieldStart, exprEnd + 1);
+    if (value instanceof Expr.Tuple && value.range().start() != fieldStart) {
+      Expr.Tuple t = (Expr.Tuple) value;
+      return new Expr.Tuple(t.elts(), t.ctx(), braces);
+    }
+    return value;
+  }
+
+  private Expr formatSpec(FStringQuote quote, TextRange tokenRange, int nesting) {
+    List<Expr> specValues = new ArrayList<>();
+    StringBuilder saved = new StringBuilder(pending);
+    int savedStart = pendingStart;
+    int savedEnd = pendingEnd;
+    pending.setLength(0);
+    pendingStart = -1;
+    while (!parser.at(RBRACE)) {
+      if (parser.at(FSTRING_MIDDLE)) {
+        int index = parser.p++;
+        String text = Escapes.decodeFStringMiddle(parser, index, quote.raw, false);
+        appendLiteral(text, parser.tokens.start(index), parser.tokens.end(index));
+      } else if (parser.at(LBRACE)) {
+        specValues.addAll(replacementField(quote, tokenRange, nesting + 1));
+      } else {
+        throw parser.unexpected();
+      }
+    }
+    flush(specValues);
+    pending.setLength(0);
+    pending.append(saved);
+    pendingStart = savedStart;
+    pendingEnd = savedEnd;
+    return new Expr.JoinedStr(specValues, tokenRange);
+  }
+
+  private void checkBeforePython312(FStringQuote quote, int from, int to, int firstToken) {
+    String text = parser.src.substring(from, to);
+    if (text.indexOf('\\') >= 0) {
+      throw parser.failAt(ErrorMessage.FSTRING_BACKSLASH.format(), from);
+    }
+    if (text.contains(quote.closing)) {
+      throw parser.failAt(ErrorMessage.FSTRING_NESTED_QUOTE.format(), from);
+    }
+    if (!quote.triple && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)) {
+      throw parser.failAt(ErrorMessage.FSTRING_MULTILINE.format(), from);
+    }
+    for (int i = 0; i < parser.tokens.commentCount(); i++) {
+      TextRange comment = parser.tokens.comment(i);
+      if (comment.start() >= from && comment.start() < to) {
+        throw parser.failAt(ErrorMessage.FSTRING_COMMENT.format(), comment.start());
+      }
+    }
+  }
+
+  private void appendLiteral(String text, int start, int end) {
+    if (text.isEmpty()) {
+      return;
+    }
+    if (pendingStart < 0) {
+      pendingStart = start;
+    }
+    pendingEnd = end;
+    pending.append(text);
+  }
+
+  private void flush(List<Expr> values) {
+    if (pending.length() > 0) {
+      values.add(new Expr.Constant(pending.toString(), null, new TextRange(pendingStart, pendingEnd)));
+      pending.setLength(0);
+    }
+    pendingStart = -1;
+  }
+
+  static String normalizeNewlines(String s) {
+    if (s.indexOf('\r') < 0) {
+      return s;
+    }
+    return s.replace("\r\n", "\n").replace('\r', '\n');
+  }
+
+  /** How an f-string is quoted: whether raw, whether triple-quoted, and its closing quote. */
+  private static final class FStringQuote {
+    final boolean raw;
+    final boolean triple;
+    final String closing;
+
+    private FStringQuote(boolean raw, boolean triple, String closing) {
+      this.raw = raw;
+      this.triple = triple;
+      this.closing = closing;
+    }
+
+    static FStringQuote of(String src, int start, int end) {
+      boolean raw = false;
+      int i = start;
+      for (; src.charAt(i) != '"' && src.charAt(i) != '\''; i++) {
+        if (src.charAt(i) == 'r' || src.charAt(i) == 'R') {
+          raw = true;
+        }
+      }
+      boolean triple = end - i == 3;
+      return new FStringQuote(raw, triple, src.substring(i, end));
+    }
+  }
+}

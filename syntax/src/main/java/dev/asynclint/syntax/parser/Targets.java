@@ -1,0 +1,169 @@
+package dev.asynclint.syntax.parser;
+
+import dev.asynclint.syntax.ErrorMessage;
+import dev.asynclint.syntax.ast.Expr;
+import dev.asynclint.syntax.ast.ExprContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns expressions parsed as loads into assignment and deletion targets, rejecting what cannot
+ * be assigned to. The parser reads a target as an expression first because the two share their
+ * syntax until the {@code =}, {@code in} or {@code as} that follows.
+ */
+final class Targets {
+  private Targets() {}
+
+  /** A {@code star_targets} target: names, attributes, subscripts, starred, tuples and lists. */
+  static Expr store(TokenCursor parser, Expr e) {
+    if (e instanceof Expr.Name) {
+      Expr.Name n = (Expr.Name) e;
+      return new Expr.Name(n.id(), ExprContext.STORE, n.range());
+    }
+    if (e instanceof Expr.Attribute) {
+      Expr.Attribute a = (Expr.Attribute) e;
+      return new Expr.Attribute(a.value(), a.attr(), ExprContext.STORE, a.range());
+    }
+    if (e instanceof Expr.Subscript) {
+      Expr.Subscript s = (Expr.Subscript) e;
+      return new Expr.Subscript(s.value(), s.slice(), ExprContext.STORE, s.range());
+    }
+    if (e instanceof Expr.Starred) {
+      Expr.Starred s = (Expr.Starred) e;
+      if (s.value() instanceof Expr.Starred) {
+        throw parser.fail(ErrorMessage.INVALID_SYNTAX.format(), s.range());
+      }
+      return new Expr.Starred(store(parser, s.value()), ExprContext.STORE, s.range());
+    }
+    if (e instanceof Expr.Tuple) {
+      Expr.Tuple t = (Expr.Tuple) e;
+      return new Expr.Tuple(storeAll(parser, t.elts()), ExprContext.STORE, t.range());
+    }
+    if (e instanceof Expr.ListDisplay) {
+      Expr.ListDisplay l = (Expr.ListDisplay) e;
+      return new Expr.ListDisplay(storeAll(parser, l.elts()), ExprContext.STORE, l.range());
+    }
+    throw parser.fail(ErrorMessage.CANNOT_ASSIGN.format(describe(e)), e.range());
+  }
+
+  private static List<Expr> storeAll(TokenCursor parser, List<Expr> elts) {
+    List<Expr> result = new ArrayList<>(elts.size());
+    for (Expr elt : elts) {
+      result.add(store(parser, elt));
+    }
+    return result;
+  }
+
+  /** A target of augmented assignment or annotation: a name, attribute or subscript. */
+  static Expr single(TokenCursor parser, Expr e, ErrorMessage message) {
+    if (e instanceof Expr.Name || e instanceof Expr.Attribute || e instanceof Expr.Subscript) {
+      return store(parser, e);
+    }
+    throw parser.fail(message.format(describe(e)), e.range());
+  }
+
+  /** A {@code del} target: like an assignment target, but nothing starred. */
+  static Expr delete(TokenCursor parser, Expr e) {
+    if (e instanceof Expr.Name) {
+      Expr.Name n = (Expr.Name) e;
+      return new Expr.Name(n.id(), ExprContext.DEL, n.range());
+    }
+    if (e instanceof Expr.Attribute) {
+      Expr.Attribute a = (Expr.Attribute) e;
+      return new Expr.Attribute(a.value(), a.attr(), ExprContext.DEL, a.range());
+    }
+    if (e instanceof Expr.Subscript) {
+      Expr.Subscript s = (Expr.Subscript) e;
+      return new Expr.Subscript(s.value(), s.slice(), ExprContext.DEL, s.range());
+    }
+    if (e instanceof Expr.Tuple) {
+      Expr.Tuple t = (Expr.Tuple) e;
+      return new Expr.Tuple(deleteAll(parser, t.elts()), ExprContext.DEL, t.range());
+    }
+    if (e instanceof Expr.ListDisplay) {
+      Expr.ListDisplay l = (Expr.ListDisplay) e;
+      return new Expr.ListDisplay(deleteAll(parser, l.elts()), ExprContext.DEL, l.range());
+    }
+    throw parser.fail(ErrorMessage.CANNOT_DELETE.format(describe(e)), e.range());
+  }
+
+  private static List<Expr> deleteAll(TokenCursor parser, List<Expr> elts) {
+    List<Expr> result = new ArrayList<>(elts.size());
+    for (Expr elt : elts) {
+      result.add(delete(parser, elt));
+    }
+    return result;
+  }
+
+  /** How CPython names an expression that cannot be a target. */
+  static String describe(Expr e) {
+    if (e instanceof Expr.Call) {
+      return "function call";
+    }
+    if (e instanceof Expr.Constant) {
+      Object value = ((Expr.Constant) e).value();
+      if (value instanceof Boolean) {
+        return value.toString();
+      }
+      if (value == dev.asynclint.syntax.ast.Singleton.NONE) {
+        return "None";
+      }
+      if (value == dev.asynclint.syntax.ast.Singleton.ELLIPSIS) {
+        return "ellipsis";
+      }
+      return "literal";
+    }
+    if (e instanceof Expr.JoinedStr) {
+      return "f-string expression";
+    }
+    if (e instanceof Expr.Compare) {
+      return "comparison";
+    }
+    if (e instanceof Expr.BinOp || e instanceof Expr.UnaryOp || e instanceof Expr.BoolOp) {
+      return "expression";
+    }
+    if (e instanceof Expr.Lambda) {
+      return "lambda";
+    }
+    if (e instanceof Expr.IfExp) {
+      return "conditional expression";
+    }
+    if (e instanceof Expr.NamedExpr) {
+      return "named expression";
+    }
+    if (e instanceof Expr.Await) {
+      return "await expression";
+    }
+    if (e instanceof Expr.Yield || e instanceof Expr.YieldFrom) {
+      return "yield expression";
+    }
+    if (e instanceof Expr.GeneratorExp) {
+      return "generator expression";
+    }
+    if (e instanceof Expr.ListComp) {
+      return "list comprehension";
+    }
+    if (e instanceof Expr.SetComp) {
+      return "set comprehension";
+    }
+    if (e instanceof Expr.DictComp) {
+      return "dict comprehension";
+    }
+    if (e instanceof Expr.DictDisplay) {
+      return "dict literal";
+    }
+    if (e instanceof Expr.SetDisplay) {
+      return "set display";
+    }
+    if (e instanceof Expr.Starred) {
+      return "starred";
+    }
+    if (e instanceof Expr.Tuple) {
+      return "tuple";
+    }
+    if (e instanceof Expr.ListDisplay) {
+      return "list";
+    }
+    return "expression";
+  }
+}

@@ -1,0 +1,164 @@
+package dev.asynclint.syntax.parser;
+
+import dev.asynclint.syntax.ErrorMessage;
+import dev.asynclint.syntax.PythonVersion;
+import dev.asynclint.syntax.SyntaxError;
+import dev.asynclint.syntax.lexer.TokenKind;
+import dev.asynclint.syntax.lexer.Tokens;
+import dev.asynclint.text.TextRange;
+
+/** The parser's view of the token stream: lookahead, consumption, positions and failures. */
+abstract class TokenCursor {
+  /** Bounds recursion so hostile nesting becomes a syntax error, not a stack overflow. */
+  private static final int MAX_DEPTH = 1000;
+
+  final String src;
+  final Tokens tokens;
+  final PythonVersion version;
+  int p;
+  private int depth;
+
+  TokenCursor(String src, Tokens tokens, PythonVersion version) {
+    this.src = src;
+    this.tokens = tokens;
+    this.version = version;
+  }
+
+  final TokenKind kind() {
+    return tokens.kind(p);
+  }
+
+  final TokenKind kind(int ahead) {
+    int index = p + ahead;
+    return index < tokens.size() ? tokens.kind(index) : TokenKind.ENDMARKER;
+  }
+
+  final boolean at(TokenKind kind) {
+    return tokens.kind(p) == kind;
+  }
+
+  final boolean accept(TokenKind kind) {
+    if (tokens.kind(p) == kind) {
+      p++;
+      return true;
+    }
+    return false;
+  }
+
+  final int expect(TokenKind kind) {
+    if (tokens.kind(p) != kind) {
+      throw expected(kind.describe());
+    }
+    return p++;
+  }
+
+  /** Whether the current token is the name {@code word} (for soft keywords). */
+  final boolean atName(String word) {
+    return tokens.kind(p) == TokenKind.NAME && textEquals(p, word);
+  }
+
+  final boolean nameAt(int index, String word) {
+    return index < tokens.size() && tokens.kind(index) == TokenKind.NAME && textEquals(index, word);
+  }
+
+  private boolean textEquals(int index, String word) {
+    int start = tokens.start(index);
+    return tokens.end(index) - start == word.length() && src.startsWith(word, start);
+  }
+
+  final String text(int index) {
+    return src.substring(tokens.start(index), tokens.end(index));
+  }
+
+  final int start() {
+    return tokens.start(p);
+  }
+
+  final int startOf(int index) {
+    return tokens.start(index);
+  }
+
+  /** The end of the last consumed token. */
+  final int prevEnd() {
+    return tokens.end(p - 1);
+  }
+
+  final TextRange from(int start) {
+    return new TextRange(start, tokens.end(p - 1));
+  }
+
+  final void enter() {
+    if (++depth > MAX_DEPTH) {
+      throw failAt(ErrorMessage.TOO_DEEP.format(), start());
+    }
+  }
+
+  final void leave() {
+    depth--;
+  }
+
+  final int depth() {
+    return depth;
+  }
+
+  /** Rewinds after a failed speculative parse. */
+  final void restore(int position, int savedDepth) {
+    p = position;
+    depth = savedDepth;
+  }
+
+  final void require(PythonVersion needed, String feature, int at) {
+    if (!version.atLeast(needed)) {
+      throw failAt(ErrorMessage.NOT_SUPPORTED.format(feature, needed), at);
+    }
+  }
+
+  final ParseFailure expected(String what) {
+    if (at(TokenKind.ERROR)) {
+      return lexerFailure();
+    }
+    if (at(TokenKind.INDENT)) {
+      return failAt(ErrorMessage.UNEXPECTED_INDENT.format(), start());
+    }
+    return failAt(ErrorMessage.INVALID_SYNTAX_EXPECTED.format(what), start());
+  }
+
+  final ParseFailure unexpected() {
+    if (at(TokenKind.ERROR)) {
+      return lexerFailure();
+    }
+    if (at(TokenKind.INDENT)) {
+      return failAt(ErrorMessage.UNEXPECTED_INDENT.format(), start());
+    }
+    return failAt(ErrorMessage.INVALID_SYNTAX.format(), start());
+  }
+
+  final ParseFailure lexerFailure() {
+    SyntaxError error = tokens.error();
+    return new ParseFailure(error.message(), error.range().start(), error.range().end());
+  }
+
+  final ParseFailure failAt(String message, int offset) {
+    return new ParseFailure(message, offset, offset);
+  }
+
+  final ParseFailure fail(String message, TextRange range) {
+    return new ParseFailure(message, range.start(), range.end());
+  }
+
+  /** Unwinds the parser to the statement being parsed or to a speculation point. */
+  static final class ParseFailure extends RuntimeException {
+    final int start;
+    final int end;
+
+    ParseFailure(String message, int start, int end) {
+      super(message, null, false, false);
+      this.start = start;
+      this.end = end;
+    }
+
+    SyntaxError toSyntaxError() {
+      return new SyntaxError(getMessage(), new TextRange(start, end));
+    }
+  }
+}
