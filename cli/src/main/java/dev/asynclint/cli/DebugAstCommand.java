@@ -54,11 +54,24 @@ final class DebugAstCommand implements Callable<Integer> {
     PrintWriter out =
         new PrintWriter(
             new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+    boolean internalError = false;
     for (Path file : files) {
-      out.println(describe(file, parseVersion, dumpStyle));
+      try {
+        out.println(describe(file, parseVersion, dumpStyle));
+      } catch (RuntimeException | StackOverflowError e) {
+        // A bug of ours on one file must not hide the results for the others.
+        internalError = true;
+        StringBuilder json = new StringBuilder("{\"path\": ");
+        Json.string(json, file.toString());
+        out.println(error(json, 0, 0, "internal error: " + e));
+        System.err.println("asynclint: internal error on " + file + ": " + e);
+        for (StackTraceElement frame : e.getStackTrace()) {
+          System.err.println("\tat " + frame);
+        }
+      }
     }
     out.flush();
-    return ExitStatus.CLEAN;
+    return internalError ? ExitStatus.ERROR : ExitStatus.CLEAN;
   }
 
   private static String describe(Path file, PythonVersion parseVersion, PythonVersion dumpStyle) {

@@ -55,7 +55,7 @@ record CodingCookie(String encoding, int line) {
     return name.equals(prefix) || name.startsWith(prefix + "-");
   }
 
-  /** The index of the {@code #} opening a comment-only line, {@code end} if blank, else CODE_LINE. */
+  /** Where the {@code #} of a comment-only line is, {@code end} if blank, else CODE_LINE. */
   private static int commentStart(byte[] source, int start, int end) {
     for (int i = start; i < end; i++) {
       byte b = source[i];

@@ -78,7 +78,8 @@ public final class SourceDecoder {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(source, start, source.length - start);
-    CharBuffer out = CharBuffer.allocate((int) (in.remaining() * decoder.averageCharsPerByte()) + 1);
+    int expectedLength = (int) (in.remaining() * decoder.averageCharsPerByte());
+    CharBuffer out = CharBuffer.allocate(expectedLength + 1);
     CoderResult result = decoder.decode(in, out, true);
     while (result.isOverflow()) {
       out = grow(out);

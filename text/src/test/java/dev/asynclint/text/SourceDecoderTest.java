@@ -53,7 +53,8 @@ class SourceDecoderTest {
   class WithoutDeclaration {
     @Test
     void asciiIsUtf8WithoutBom() {
-      assertThat(decode("x = 1\n")).isEqualTo(new Decoded("x = 1\n", StandardCharsets.UTF_8, false));
+      assertThat(decode("x = 1\n"))
+          .isEqualTo(new Decoded("x = 1\n", StandardCharsets.UTF_8, false));
     }
 
     @Test
@@ -70,7 +71,8 @@ class SourceDecoderTest {
 
     @Test
     void lineEndingsAreKeptExactly() {
-      assertThat(decoded("a = 1\r\nb = 2\rc = 3\n\r\n").text()).isEqualTo("a = 1\r\nb = 2\rc = 3\n\r\n");
+      String text = "a = 1\r\nb = 2\rc = 3\n\r\n";
+      assertThat(decoded(text).text()).isEqualTo(text);
     }
 
     @Test
@@ -134,7 +136,8 @@ class SourceDecoderTest {
     void fileNameIsQuotedAsGiven() {
       DecodeResult result = SourceDecoder.decode(raw("\u00ff"), "pkg/mod.py");
       assertThat(((Failed) result).message())
-          .isEqualTo("Non-UTF-8 code starting with '\\xff' in file pkg/mod.py on line 1" + PEP_263_HINT);
+          .isEqualTo(
+              "Non-UTF-8 code starting with '\\xff' in file pkg/mod.py on line 1" + PEP_263_HINT);
     }
   }
 
@@ -226,9 +229,10 @@ class SourceDecoderTest {
 
     @Test
     void onLineTwoWithCarriageReturnLineEndings() {
-      Decoded decoded = decoded("#!/usr/bin/python\r# coding: latin-1\rprint('\u00e9')\r");
+      String text = "#!/usr/bin/python\r# coding: latin-1\rprint('\u00e9')\r";
+      Decoded decoded = decoded(text);
       assertThat(decoded.charset()).isEqualTo(StandardCharsets.ISO_8859_1);
-      assertThat(decoded.text()).isEqualTo("#!/usr/bin/python\r# coding: latin-1\rprint('\u00e9')\r");
+      assertThat(decoded.text()).isEqualTo(text);
     }
 
     @Test
@@ -290,7 +294,8 @@ class SourceDecoderTest {
           "# coding: latin-1;charset=utf-8",
         })
     void recognized(String line) {
-      assertThat(decoded(line + "\ns = '\u00e9'\n").charset()).isEqualTo(StandardCharsets.ISO_8859_1);
+      assertThat(decoded(line + "\ns = '\u00e9'\n").charset())
+          .isEqualTo(StandardCharsets.ISO_8859_1);
     }
 
     @ParameterizedTest
@@ -312,11 +317,9 @@ class SourceDecoderTest {
 
     @Test
     void emacsUtf8CookieDecodesUtf8() {
-      byte[] source =
-          "# -*- coding: utf-8 -*-\ns = '\u00e9'\n".getBytes(StandardCharsets.UTF_8);
-      assertThat(SourceDecoder.decode(source, "t.py"))
-          .isEqualTo(
-              new Decoded("# -*- coding: utf-8 -*-\ns = '\u00e9'\n", StandardCharsets.UTF_8, false));
+      String text = "# -*- coding: utf-8 -*-\ns = '\u00e9'\n";
+      assertThat(SourceDecoder.decode(text.getBytes(StandardCharsets.UTF_8), "t.py"))
+          .isEqualTo(new Decoded(text, StandardCharsets.UTF_8, false));
     }
 
     @Test
@@ -377,7 +380,8 @@ class SourceDecoderTest {
 
     @Test
     void unknownEncodingKeepsTheCookieSpelling() {
-      assertThat(decode("# coding: XYZ\nx = 1\n")).isEqualTo(new Failed(1, "unknown encoding: XYZ"));
+      assertThat(decode("# coding: XYZ\nx = 1\n"))
+          .isEqualTo(new Failed(1, "unknown encoding: XYZ"));
     }
 
     @Test
@@ -450,7 +454,10 @@ class SourceDecoderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"xyz", "latin.1", "utf8-sig", "rot13", "hex", "cp037", "shift_jis_2004", "utf-7"})
+    @ValueSource(
+        strings = {
+          "xyz", "latin.1", "utf8-sig", "rot13", "hex", "cp037", "shift_jis_2004", "utf_7",
+        })
     void unknownOrDeliberatelyUnsupported(String pythonName) {
       assertThat(PythonCodecs.lookup(pythonName)).isEmpty();
     }

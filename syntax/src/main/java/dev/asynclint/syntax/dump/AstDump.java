@@ -181,15 +181,17 @@ public final class AstDump implements Visitor<Void> {
 
   @Override
   public Void visit(Expr.JoinedStr node) {
-    joinedStr(node, node.range(), node.range());
+    joinedStr(node, node.range(), node.range(), false);
     return null;
   }
 
   /**
    * A JoinedStr at {@code range}; before 3.12 its parts are printed at {@code partsRange}, the
-   * position of the outermost f-string they belong to (a format spec shares its owner's).
+   * position of the outermost f-string they belong to (a format spec shares its owner's), except
+   * that a format spec's trailing text was positioned at the spec itself.
    */
-  private void joinedStr(Expr.JoinedStr node, TextRange range, TextRange partsRange) {
+  private void joinedStr(
+      Expr.JoinedStr node, TextRange range, TextRange partsRange, boolean formatSpec) {
     open("JoinedStr");
     separator();
     out.append("values=[");
@@ -200,6 +202,9 @@ public final class AstDump implements Visitor<Void> {
       }
       Expr value = values.get(i);
       TextRange position = python311 ? partsRange : value.range();
+      if (python311 && formatSpec && i == values.size() - 1 && value instanceof Expr.Constant) {
+        position = range;
+      }
       if (value instanceof Expr.FormattedValue) {
         formattedValue((Expr.FormattedValue) value, position, partsRange);
       } else {
@@ -218,7 +223,7 @@ public final class AstDump implements Visitor<Void> {
       separator();
       out.append("format_spec=");
       Expr.JoinedStr spec = (Expr.JoinedStr) node.formatSpec();
-      joinedStr(spec, spec.range(), python311 ? partsRange : spec.range());
+      joinedStr(spec, spec.range(), python311 ? partsRange : spec.range(), true);
     }
     close(range);
   }

@@ -290,12 +290,12 @@ final class Escapes {
         sb.append('\\');
         i++;
       } else {
-        int next = escape(parser, sb, i, to);
-        char last = sb.charAt(sb.length() - 1);
-        if (next > i + 1 && last > 0xFF) {
-          sb.setCharAt(sb.length() - 1, (char) (last & 0xFF));
+        int before = sb.length();
+        i = escape(parser, sb, i, to);
+        if (sb.length() > before && sb.charAt(before) > 0xFF) {
+          // An octal escape above \377 wraps around in bytes, as CPython's codec does.
+          sb.setCharAt(before, (char) (sb.charAt(before) & 0xFF));
         }
-        i = next;
       }
     }
     return sb.toString();

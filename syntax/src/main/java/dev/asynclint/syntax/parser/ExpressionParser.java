@@ -704,9 +704,10 @@ abstract class ExpressionParser extends TokenCursor {
         Expr mapping = bitwiseOr();
         return dictRest(start, null, mapping);
       }
+      int firstStart = start();
       Expr first = starNamedExpression();
       if (at(COLON) && !(first instanceof Expr.Starred)) {
-        if (first instanceof Expr.NamedExpr) {
+        if (first instanceof Expr.NamedExpr && first.range().start() == firstStart) {
           throw fail(ErrorMessage.INVALID_SYNTAX.format(), first.range());
         }
         p++;

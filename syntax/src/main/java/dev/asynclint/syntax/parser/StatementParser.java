@@ -127,10 +127,6 @@ class StatementParser extends PatternParser {
     return body;
   }
 
-  private static int endOf(List<Stmt> body) {
-    return body.get(body.size() - 1).range().end();
-  }
-
   // ---------------------------------------------------------------- simple statements
 
   private void simpleStatements(List<Stmt> out) {
@@ -407,7 +403,7 @@ class StatementParser extends PatternParser {
   }
 
   private Stmt functionDef(List<Expr> decorators, int start) {
-    boolean isAsync = tokens.kind(p - 1) == ASYNC && startOf(p - 1) == start;
+    boolean isAsync = p > 0 && tokens.kind(p - 1) == ASYNC && startOf(p - 1) == start;
     expect(DEF);
     String name = name();
     List<TypeParam> typeParams = typeParams();
@@ -417,7 +413,7 @@ class StatementParser extends PatternParser {
     Expr returns = accept(RARROW) ? expression() : null;
     expect(COLON);
     List<Stmt> body = block();
-    TextRange range = new TextRange(start, endOf(body));
+    TextRange range = new TextRange(start, lastSignificantEnd());
     if (isAsync) {
       return new Stmt.AsyncFunctionDef(name, args, body, decorators, returns, typeParams, range);
     }
@@ -438,7 +434,7 @@ class StatementParser extends PatternParser {
     expect(COLON);
     List<Stmt> body = block();
     return new Stmt.ClassDef(
-        name, bases, keywords, body, decorators, typeParams, new TextRange(start, endOf(body)));
+        name, bases, keywords, body, decorators, typeParams, new TextRange(start, lastSignificantEnd()));
   }
 
   /** PEP 695 type parameters in brackets, or an empty list when there are none. */
@@ -516,7 +512,7 @@ class StatementParser extends PatternParser {
       expect(COLON);
       orElse = block();
     }
-    int end = orElse.isEmpty() ? endOf(body) : endOf(orElse);
+    int end = lastSignificantEnd();
     return new Stmt.If(test, body, orElse, new TextRange(start, end));
   }
 
@@ -527,7 +523,7 @@ class StatementParser extends PatternParser {
     expect(COLON);
     List<Stmt> body = block();
     List<Stmt> orElse = elseBlock();
-    int end = orElse.isEmpty() ? endOf(body) : endOf(orElse);
+    int end = lastSignificantEnd();
     return new Stmt.While(test, body, orElse, new TextRange(start, end));
   }
 
@@ -547,7 +543,7 @@ class StatementParser extends PatternParser {
     expect(COLON);
     List<Stmt> body = block();
     List<Stmt> orElse = elseBlock();
-    TextRange range = new TextRange(start, orElse.isEmpty() ? endOf(body) : endOf(orElse));
+    TextRange range = new TextRange(start, lastSignificantEnd());
     return isAsync
         ? new Stmt.AsyncFor(target, iter, body, orElse, range)
         : new Stmt.For(target, iter, body, orElse, range);
@@ -564,7 +560,7 @@ class StatementParser extends PatternParser {
     }
     expect(COLON);
     List<Stmt> body = block();
-    TextRange range = new TextRange(start, endOf(body));
+    TextRange range = new TextRange(start, lastSignificantEnd());
     return isAsync ? new Stmt.AsyncWith(items, body, range) : new Stmt.With(items, body, range);
   }
 
@@ -658,7 +654,7 @@ class StatementParser extends PatternParser {
       expect(COLON);
       List<Stmt> handlerBody = block();
       handlers.add(
-          new ExceptHandler(type, name, handlerBody, new TextRange(handlerStart, endOf(handlerBody))));
+          new ExceptHandler(type, name, handlerBody, new TextRange(handlerStart, lastSignificantEnd())));
     }
     List<Stmt> orElse = List.of();
     if (!handlers.isEmpty() && accept(ELSE)) {
@@ -673,11 +669,7 @@ class StatementParser extends PatternParser {
     if (handlers.isEmpty() && finalBody.isEmpty()) {
       throw expected("'except' or 'finally' block");
     }
-    int end =
-        !finalBody.isEmpty()
-            ? endOf(finalBody)
-            : !orElse.isEmpty() ? endOf(orElse) : handlers.get(handlers.size() - 1).range().end();
-    TextRange range = new TextRange(start, end);
+    TextRange range = new TextRange(start, lastSignificantEnd());
     return star
         ? new Stmt.TryStar(body, handlers, orElse, finalBody, range)
         : new Stmt.Try(body, handlers, orElse, finalBody, range);
@@ -718,8 +710,7 @@ class StatementParser extends PatternParser {
       cases.add(new MatchCase(pattern, guard, block()));
     }
     p++;
-    List<Stmt> lastBody = cases.get(cases.size() - 1).body();
-    return new Stmt.Match(subject, cases, new TextRange(start, endOf(lastBody)));
+    return new Stmt.Match(subject, cases, new TextRange(start, lastSignificantEnd()));
   }
 
   private Expr matchSubject() {

@@ -19,12 +19,6 @@ import java.util.List;
 final class StringParser {
   private final ExpressionParser parser;
 
-  /** The literal text waiting to become a Constant of the JoinedStr being built. */
-  private final StringBuilder pending = new StringBuilder();
-
-  private int pendingStart = -1;
-  private int pendingEnd;
-
   StringParser(ExpressionParser parser) {
     this.parser = parser;
   }
@@ -75,18 +69,18 @@ final class StringParser {
       return new Expr.Constant(sb.toString(), kind, parser.from(start));
     }
     List<Expr> values = new ArrayList<>();
-    pending.setLength(0);
-    pendingStart = -1;
+    PendingText pending = new PendingText();
     while (parser.at(STRING) || parser.at(FSTRING_START)) {
       if (parser.at(STRING)) {
         int index = parser.p;
-        appendLiteral(Escapes.decodeString(parser, index), parser.tokens.start(index), parser.tokens.end(index));
+        pending.append(
+            Escapes.decodeString(parser, index), parser.tokens.start(index), parser.tokens.end(index));
         parser.p++;
       } else {
-        fstring(values);
+        fstring(values, pending);
       }
     }
-    flush(values);
+    pending.flush(values);
     return new Expr.JoinedStr(values, parser.from(start));
   }
 
@@ -125,7 +119,7 @@ final class StringParser {
     }
   }
 
-  private void fstring(List<Expr> values) {
+  private void fstring(List<Expr> values, PendingText pending) {
     int startIndex = parser.expect(FSTRING_START);
     FStringQuote quote = FStringQuote.of(parser.src, parser.tokens.start(startIndex), parser.tokens.end(startIndex));
     int endIndex = fstringEnd(startIndex);
@@ -135,9 +129,9 @@ final class StringParser {
       if (parser.at(FSTRING_MIDDLE)) {
         int index = parser.p++;
         String text = Escapes.decodeFStringMiddle(parser, index, quote.raw, true);
-        appendLiteral(text, parser.tokens.start(index), parser.tokens.end(index));
+        pending.append(text, parser.tokens.start(index), parser.tokens.end(index));
       } else if (parser.at(LBRACE)) {
-        values.addAll(replacementField(quote, tokenRange, 0));
+        replacementField(values, pending, quote, tokenRange, 0);
       } else {
         throw parser.unexpected();
       }
@@ -146,11 +140,11 @@ final class StringParser {
   }
 
   /**
-   * One {@code {expression[=][!c][:spec]}} field. Returns the debug text constant (for
-   * {@code =}) flushed before the FormattedValue, as CPython merges it with preceding text.
+   * One {@code {expression[=][!c][:spec]}} field, added to {@code out} after the pending text,
+   * which takes in the debug text of {@code =} as CPython merges them.
    */
-  private List<Expr> replacementField(FStringQuote quote, TextRange tokenRange, int nesting) {
-    List<Expr> out = new ArrayList<>(2);
+  private void replacementField(
+      List<Expr> out, PendingText pending, FStringQuote quote, TextRange tokenRange, int nesting) {
     int open = parser.expect(LBRACE);
     int fieldStart = parser.tokens.start(open);
     if (nesting >= 2 && !parser.version.atLeast(PythonVersion.PY312)) {
@@ -200,14 +194,13 @@ final class StringParser {
     parser.expect(RBRACE);
     int fieldEnd = parser.prevEnd();
     if (debugText != null) {
-      appendLiteral(normalizeNewlines(debugText), fieldStart, fieldEnd);
+      pending.append(normalizeNewlines(debugText), fieldStart, fieldEnd);
       if (conversion == -1 && formatSpec == null) {
         conversion = 'r';
       }
     }
-    flush(out);
+    pending.flush(out);
     out.add(new Expr.FormattedValue(value, conversion, formatSpec, new TextRange(fieldStart, fieldEnd)));
-    return out;
   }
 
   /**
@@ -225,27 +218,19 @@ final class StringParser {
 
   private Expr formatSpec(FStringQuote quote, TextRange tokenRange, int nesting) {
     List<Expr> specValues = new ArrayList<>();
-    StringBuilder saved = new StringBuilder(pending);
-    int savedStart = pendingStart;
-    int savedEnd = pendingEnd;
-    pending.setLength(0);
-    pendingStart = -1;
+    PendingText pending = new PendingText();
     while (!parser.at(RBRACE)) {
       if (parser.at(FSTRING_MIDDLE)) {
         int index = parser.p++;
         String text = Escapes.decodeFStringMiddle(parser, index, quote.raw, false);
-        appendLiteral(text, parser.tokens.start(index), parser.tokens.end(index));
+        pending.append(text, parser.tokens.start(index), parser.tokens.end(index));
       } else if (parser.at(LBRACE)) {
-        specValues.addAll(replacementField(quote, tokenRange, nesting + 1));
+        replacementField(specValues, pending, quote, tokenRange, nesting + 1);
       } else {
         throw parser.unexpected();
       }
     }
-    flush(specValues);
-    pending.setLength(0);
-    pending.append(saved);
-    pendingStart = savedStart;
-    pendingEnd = savedEnd;
+    pending.flush(specValues);
     return new Expr.JoinedStr(specValues, tokenRange);
   }
 
@@ -268,23 +253,30 @@ final class StringParser {
     }
   }
 
-  private void appendLiteral(String text, int start, int end) {
-    if (text.isEmpty()) {
-      return;
-    }
-    if (pendingStart < 0) {
-      pendingStart = start;
-    }
-    pendingEnd = end;
-    pending.append(text);
-  }
+  /** Literal text waiting to become one Constant of the JoinedStr being built. */
+  private static final class PendingText {
+    private final StringBuilder text = new StringBuilder();
+    private int start = -1;
+    private int end;
 
-  private void flush(List<Expr> values) {
-    if (pending.length() > 0) {
-      values.add(new Expr.Constant(pending.toString(), null, new TextRange(pendingStart, pendingEnd)));
-      pending.setLength(0);
+    void append(String piece, int pieceStart, int pieceEnd) {
+      if (piece.isEmpty()) {
+        return;
+      }
+      if (start < 0) {
+        start = pieceStart;
+      }
+      end = pieceEnd;
+      text.append(piece);
     }
-    pendingStart = -1;
+
+    void flush(List<Expr> values) {
+      if (text.length() > 0) {
+        values.add(new Expr.Constant(text.toString(), null, new TextRange(start, end)));
+        text.setLength(0);
+      }
+      start = -1;
+    }
   }
 
   static String normalizeNewlines(String s) {

@@ -83,6 +83,22 @@ abstract class TokenCursor {
     return tokens.end(p - 1);
   }
 
+  /**
+   * The end of the last consumed token that is not a newline, indent or dedent: where CPython
+   * ends a compound statement (so a trailing {@code ;} of its last line counts).
+   */
+  final int lastSignificantEnd() {
+    int i = p - 1;
+    while (i > 0) {
+      TokenKind k = tokens.kind(i);
+      if (k != TokenKind.NEWLINE && k != TokenKind.INDENT && k != TokenKind.DEDENT) {
+        break;
+      }
+      i--;
+    }
+    return tokens.end(i);
+  }
+
   final TextRange from(int start) {
     return new TextRange(start, tokens.end(p - 1));
   }
