@@ -5,6 +5,7 @@ import dev.asynclint.syntax.ast.Alias;
 import dev.asynclint.syntax.ast.Arg;
 import dev.asynclint.syntax.ast.Arguments;
 import dev.asynclint.syntax.ast.Bytes;
+import dev.asynclint.syntax.ast.CodePointString;
 import dev.asynclint.syntax.ast.CompareOperator;
 import dev.asynclint.syntax.ast.Comprehension;
 import dev.asynclint.syntax.ast.ExceptHandler;
@@ -164,6 +165,8 @@ public final class AstDump implements Visitor<Void> {
       out.append(PythonRepr.floatRepr((Double) value));
     } else if (value instanceof Imaginary) {
       out.append(PythonRepr.complexRepr(0.0, ((Imaginary) value).value()));
+    } else if (value instanceof CodePointString) {
+      out.append(PythonRepr.str(((CodePointString) value).codePoints()));
     } else if (value instanceof Bytes) {
       out.append(PythonRepr.bytes(((Bytes) value).value()));
     } else if (value instanceof Boolean) {

@@ -1,5 +1,6 @@
 package dev.asynclint.syntax.dump;
 
+import dev.asynclint.syntax.UnicodeTables;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -10,9 +11,7 @@ import java.math.RoundingMode;
  * {@code int}, {@code float}, {@code complex}), character for character, as {@code ast.dump}
  * prints them.
  *
- * <p>Known limit: printability comes from {@link Character#getType(int)}, which in Java 17 follows
- * Unicode 13.0, while CPython 3.11 follows Unicode 14.0. The 836 code points first assigned in
- * Unicode 14.0 are therefore escaped here but printed verbatim by CPython.
+ * <p>Printability follows CPython 3.11's Unicode 14.0 (see {@link UnicodeTables}), not the JDK's.
  */
 public final class PythonRepr {
   private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
@@ -39,11 +38,26 @@ public final class PythonRepr {
 
   /** Appends the repr of a Python {@code str}; see {@link #str(String)}. */
   public static void appendStr(StringBuilder out, String s) {
-    char quote = quoteFor(s.indexOf('\'') >= 0, s.indexOf('"') >= 0);
+    appendStr(out, s.codePoints().toArray());
+  }
+
+  /** The repr of a Python {@code str} given as its code points (surrogates kept apart). */
+  public static String str(int[] codePoints) {
+    StringBuilder out = new StringBuilder(codePoints.length + 2);
+    appendStr(out, codePoints);
+    return out.toString();
+  }
+
+  private static void appendStr(StringBuilder out, int[] codePoints) {
+    boolean single = false;
+    boolean dbl = false;
+    for (int codePoint : codePoints) {
+      single |= codePoint == '\'';
+      dbl |= codePoint == '"';
+    }
+    char quote = quoteFor(single, dbl);
     out.append(quote);
-    for (int i = 0; i < s.length(); ) {
-      int codePoint = s.codePointAt(i);
-      i += Character.charCount(codePoint);
+    for (int codePoint : codePoints) {
       if (codePoint == quote || codePoint == '\\') {
         out.append('\\').append((char) codePoint);
       } else if (!appendNamedEscape(out, codePoint)) {
@@ -152,24 +166,8 @@ public final class PythonRepr {
     }
   }
 
-  /** CPython's {@code str.isprintable()} for one code point. */
   private static boolean isPrintable(int codePoint) {
-    if (codePoint >= ' ' && codePoint < 0x7f) {
-      return true;
-    }
-    switch (Character.getType(codePoint)) {
-      case Character.CONTROL:
-      case Character.FORMAT:
-      case Character.SURROGATE:
-      case Character.PRIVATE_USE:
-      case Character.UNASSIGNED:
-      case Character.LINE_SEPARATOR:
-      case Character.PARAGRAPH_SEPARATOR:
-      case Character.SPACE_SEPARATOR:
-        return false;
-      default:
-        return true;
-    }
+    return UnicodeTables.isPrintable(codePoint);
   }
 
   private static void appendHexEscape(StringBuilder out, int codePoint) {

@@ -2,8 +2,8 @@ package dev.asynclint.syntax.lexer;
 
 import dev.asynclint.syntax.ErrorMessage;
 import dev.asynclint.syntax.SyntaxError;
+import dev.asynclint.syntax.UnicodeTables;
 import dev.asynclint.text.TextRange;
-import java.text.Normalizer;
 
 /**
  * Python's tokenizer: indentation, implicit and explicit line joining, strings of every prefix,
@@ -364,94 +364,53 @@ public final class Lexer {
     return u ? 0 : flags;
   }
 
+  /**
+   * A name with non-ASCII characters. Like CPython, takes every non-ASCII character as part of
+   * the name, then checks the name against XID_Start/XID_Continue as written (normalization to
+   * NFKC only changes the identifier's value, not its validity).
+   */
   private void lexNonAscii() {
     int start = pos;
     int p = pos;
-    boolean first = true;
     while (p < length) {
-      int cp = src.codePointAt(p);
-      boolean ok = first ? isIdentifierStart(cp) : isIdentifierPart(cp);
-      if (!ok) {
+      char c = src.charAt(p);
+      if (c < 0x80 && !isAsciiIdentifierPart(c)) {
         break;
       }
-      first = false;
-      p += Character.charCount(cp);
+      p++;
     }
-    if (p == start) {
-      int cp = src.codePointAt(start);
-      if (isPrintable(cp)) {
-        throw error(
-            ErrorMessage.INVALID_CHARACTER.format(new String(Character.toChars(cp)), cp), start);
+    boolean first = true;
+    for (int i = start; i < p; ) {
+      int cp = src.codePointAt(i);
+      if (!(first ? isIdentifierStart(cp) : isIdentifierPart(cp))) {
+        if (isPrintable(cp)) {
+          throw error(ErrorMessage.INVALID_CHARACTER.format(new String(Character.toChars(cp)), cp), i);
+        }
+        throw error(ErrorMessage.NON_PRINTABLE.format(cp), i);
       }
-      throw error(ErrorMessage.NON_PRINTABLE.format(cp), start);
-    }
-    String name = src.substring(start, p);
-    String normalized = Normalizer.normalize(name, Normalizer.Form.NFKC);
-    if (!normalized.equals(name) && !isValidIdentifier(normalized)) {
-      int cp = src.codePointAt(start);
-      throw error(ErrorMessage.INVALID_CHARACTER.format(new String(Character.toChars(cp)), cp), start);
+      first = false;
+      i += Character.charCount(cp);
     }
     pos = p;
     tokens.add(Keywords.kindOf(src, start, p), start, p);
-  }
-
-  private static boolean isValidIdentifier(String s) {
-    if (s.isEmpty()) {
-      return false;
-    }
-    int cp = s.codePointAt(0);
-    if (!isIdentifierStart(cp)) {
-      return false;
-    }
-    for (int i = Character.charCount(cp); i < s.length(); ) {
-      cp = s.codePointAt(i);
-      if (!isIdentifierPart(cp)) {
-        return false;
-      }
-      i += Character.charCount(cp);
-    }
-    return true;
   }
 
   static boolean isIdentifierStart(int cp) {
     if (cp < 0x80) {
       return isAsciiIdentifierStart((char) cp);
     }
-    return Character.isUnicodeIdentifierStart(cp) || isOtherIdStart(cp);
+    return UnicodeTables.isIdentifierStart(cp);
   }
 
   static boolean isIdentifierPart(int cp) {
     if (cp < 0x80) {
       return isAsciiIdentifierPart((char) cp);
     }
-    return (Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp))
-        || isOtherIdStart(cp)
-        || cp == 0x00B7
-        || cp == 0x0387
-        || (cp >= 0x1369 && cp <= 0x1371)
-        || cp == 0x19DA;
-  }
-
-  /** Unicode's Other_ID_Start characters, which XID_Start includes for stability. */
-  private static boolean isOtherIdStart(int cp) {
-    return cp == 0x1885 || cp == 0x1886 || cp == 0x2118 || cp == 0x212E || cp == 0x309B
-        || cp == 0x309C;
+    return UnicodeTables.isIdentifierPart(cp);
   }
 
   private static boolean isPrintable(int cp) {
-    switch (Character.getType(cp)) {
-      case Character.CONTROL:
-      case Character.FORMAT:
-      case Character.SURROGATE:
-      case Character.PRIVATE_USE:
-      case Character.UNASSIGNED:
-      case Character.LINE_SEPARATOR:
-      case Character.PARAGRAPH_SEPARATOR:
-      case Character.SPACE_SEPARATOR:
-        return false;
-      default:
-        return true;
-    }
+    return UnicodeTables.isPrintable(cp);
   }
 
   static boolean isAsciiIdentifierStart(char c) {

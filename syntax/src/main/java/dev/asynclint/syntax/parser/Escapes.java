@@ -75,6 +75,44 @@ final class Escapes {
     return decodeText(parser, bodyStart, bodyEnd, raw, false);
   }
 
+  /**
+   * The exact code points of a STRING token, where each escape is one code point even when it
+   * is a surrogate that a Java string would pair with its neighbour.
+   */
+  static int[] decodeCodePoints(TokenCursor parser, int index) {
+    String src = parser.src;
+    int start = parser.tokens.start(index);
+    int end = parser.tokens.end(index);
+    boolean raw = false;
+    int i = start;
+    while (src.charAt(i) != '"' && src.charAt(i) != '\'') {
+      char c = src.charAt(i);
+      if (c == 'r' || c == 'R') {
+        raw = true;
+      }
+      i++;
+    }
+    char quote = src.charAt(i);
+    int quoteLength = i + 2 < end && src.charAt(i + 1) == quote && src.charAt(i + 2) == quote && end - i >= 6 ? 3 : 1;
+    int to = end - quoteLength;
+    java.util.stream.IntStream.Builder out = java.util.stream.IntStream.builder();
+    StringBuilder piece = new StringBuilder();
+    int k = i + quoteLength;
+    while (k < to) {
+      piece.setLength(0);
+      if (src.charAt(k) == '\\' && !raw) {
+        k = escape(parser, piece, k, to);
+        piece.codePoints().forEach(out);
+      } else {
+        int next = k + Character.charCount(src.codePointAt(k));
+        piece.append(decodeText(parser, k, Math.min(next, to), raw, false));
+        piece.codePoints().forEach(out);
+        k = next;
+      }
+    }
+    return out.build().toArray();
+  }
+
   /** The text of an f-string literal piece; top-level pieces undouble {@code {{ }}}. */
   static String decodeFStringMiddle(TokenCursor parser, int index, boolean raw, boolean topLevel) {
     return decodeText(
@@ -111,10 +149,6 @@ final class Escapes {
       } else if (raw) {
         sb.append('\\');
         i++;
-        if (i < to && src.charAt(i) != '\r') {
-          sb.append(src.charAt(i));
-          i++;
-        }
       } else {
         i = escape(parser, sb, i, to);
       }
@@ -237,11 +271,73 @@ final class Escapes {
     if (alias != null) {
       return alias;
     }
+    int algorithmic = algorithmicCodePoint(upper);
+    if (algorithmic >= 0) {
+      return algorithmic;
+    }
     try {
       return Character.codePointOf(upper);
     } catch (IllegalArgumentException e) {
       return -1;
     }
+  }
+
+  /** Prefixes of Unicode's names made of a prefix and the code point in hex. */
+  private static final String[] HEX_NAMED = {
+    "CJK UNIFIED IDEOGRAPH-", "CJK COMPATIBILITY IDEOGRAPH-", "TANGUT IDEOGRAPH-",
+    "KHITAN SMALL SCRIPT CHARACTER-", "NUSHU CHARACTER-"
+  };
+
+  private static final String[] HANGUL_LEADS = {
+    "G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P", "H"
+  };
+  private static final String[] HANGUL_VOWELS = {
+    "A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO", "WE",
+    "WI", "YU", "EU", "YI", "I"
+  };
+  private static final String[] HANGUL_TAILS = {
+    "", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH", "M",
+    "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H"
+  };
+
+  /**
+   * Names Unicode derives by rule rather than listing, which Java's name lookup does not accept
+   * in Python's spelling: ideographs named by their hex code, and Hangul syllables.
+   */
+  private static int algorithmicCodePoint(String name) {
+    for (String prefix : HEX_NAMED) {
+      if (name.startsWith(prefix)) {
+        try {
+          int cp = Integer.parseInt(name.substring(prefix.length()), 16);
+          String javaName = Character.isValidCodePoint(cp) ? Character.getName(cp) : null;
+          String script = prefix.substring(0, prefix.indexOf(' '));
+          return javaName != null && javaName.startsWith(script) ? cp : -1;
+        } catch (IllegalArgumentException e) {
+          return -1;
+        }
+      }
+    }
+    String hangul = "HANGUL SYLLABLE ";
+    if (name.startsWith(hangul)) {
+      String syllable = name.substring(hangul.length());
+      for (int l = 0; l < HANGUL_LEADS.length; l++) {
+        if (!syllable.startsWith(HANGUL_LEADS[l])) {
+          continue;
+        }
+        for (int v = 0; v < HANGUL_VOWELS.length; v++) {
+          String lv = HANGUL_LEADS[l] + HANGUL_VOWELS[v];
+          if (!syllable.startsWith(lv)) {
+            continue;
+          }
+          for (int t = 0; t < HANGUL_TAILS.length; t++) {
+            if (syllable.equals(lv + HANGUL_TAILS[t])) {
+              return 0xAC00 + (l * 21 + v) * 28 + t;
+            }
+          }
+        }
+      }
+    }
+    return -1;
   }
 
   /** Appends the value of a bytes STRING token. */

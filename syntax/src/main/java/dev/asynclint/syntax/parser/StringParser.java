@@ -5,6 +5,7 @@ import static dev.asynclint.syntax.lexer.TokenKind.*;
 import dev.asynclint.syntax.ErrorMessage;
 import dev.asynclint.syntax.PythonVersion;
 import dev.asynclint.syntax.ast.Bytes;
+import dev.asynclint.syntax.ast.CodePointString;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.text.TextRange;
 import java.io.ByteArrayOutputStream;
@@ -56,17 +57,13 @@ final class StringParser {
     }
     String kind = Character.toLowerCase(parser.src.charAt(start)) == 'u' ? "u" : null;
     if (!anyFString) {
-      if (parser.kind(1) != STRING) {
-        String value = Escapes.decodeString(parser, parser.p);
-        parser.p++;
-        return new Expr.Constant(value, kind, parser.from(start));
-      }
       StringBuilder sb = new StringBuilder();
       while (parser.at(STRING)) {
         sb.append(Escapes.decodeString(parser, parser.p));
         parser.p++;
       }
-      return new Expr.Constant(sb.toString(), kind, parser.from(start));
+      String value = sb.toString();
+      return new Expr.Constant(exactValue(value, first), kind, parser.from(start));
     }
     List<Expr> values = new ArrayList<>();
     PendingText pending = new PendingText();
@@ -82,6 +79,30 @@ final class StringParser {
     }
     pending.flush(values);
     return new Expr.JoinedStr(values, parser.from(start));
+  }
+
+  /**
+   * The value of plain string tokens from {@code first} to the current one: {@code text}, unless
+   * surrogate escapes in it merged into pairs that Python keeps apart.
+   */
+  private Object exactValue(String text, int first) {
+    boolean surrogates = false;
+    for (int i = 0; i < text.length() && !surrogates; i++) {
+      surrogates = Character.isSurrogate(text.charAt(i));
+    }
+    if (!surrogates) {
+      return text;
+    }
+    java.util.stream.IntStream.Builder exact = java.util.stream.IntStream.builder();
+    for (int i = first; i < parser.p; i++) {
+      for (int codePoint : Escapes.decodeCodePoints(parser, i)) {
+        exact.add(codePoint);
+      }
+    }
+    int[] codePoints = exact.build().toArray();
+    return java.util.Arrays.equals(codePoints, text.codePoints().toArray())
+        ? text
+        : new CodePointString(codePoints);
   }
 
   private boolean isBytes(int tokenStart) {
@@ -208,10 +229,12 @@ final class StringParser {
    * or generator expression there spans the braces; later versions and rules see the same node.
    */
   private static Expr withCpython311Position(Expr value, int fieldStart, int exprEnd) {
-    TextRange braces = new TextRange(fieldStart, exprEnd + 1);
-    if (value instanceof Expr.Tuple && value.range().start() != fieldStart) {
+    if (value instanceof Expr.Tuple) {
       Expr.Tuple t = (Expr.Tuple) value;
-      return new Expr.Tuple(t.elts(), t.ctx(), braces);
+      boolean parenthesized = t.elts().isEmpty() || t.range().start() < t.elts().get(0).range().start();
+      if (!parenthesized) {
+        return new Expr.Tuple(t.elts(), t.ctx(), new TextRange(fieldStart, exprEnd + 1));
+      }
     }
     return value;
   }

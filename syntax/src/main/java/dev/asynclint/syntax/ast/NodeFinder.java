@@ -1,0 +1,37 @@
+package dev.asynclint.syntax.ast;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Finds the nodes at a source offset: what an editor's cursor or a finding points at. */
+public final class NodeFinder {
+  private NodeFinder() {}
+
+  /**
+   * The located nodes whose range contains {@code offset}, outermost first; the last is the
+   * innermost node there. Empty when the offset is outside every statement.
+   */
+  public static List<Located> pathTo(Module module, int offset) {
+    List<Located> path = new ArrayList<>();
+    new Walker() {
+      @Override
+      protected boolean enter(Node node) {
+        if (node instanceof Located) {
+          Located located = (Located) node;
+          if (!located.range().contains(offset)) {
+            return false;
+          }
+          path.add(located);
+        }
+        return true;
+      }
+    }.walk(module);
+    return path;
+  }
+
+  /** The innermost located node containing {@code offset}, or null. */
+  public static Located nodeAt(Module module, int offset) {
+    List<Located> path = pathTo(module, offset);
+    return path.isEmpty() ? null : path.get(path.size() - 1);
+  }
+}

@@ -1,0 +1,580 @@
+package dev.asynclint.syntax.ast;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Visits a tree in source order, calling {@link #enter} before a node's children and {@link
+ * #leave} after them. Subclasses override the two hooks; the traversal itself is complete for
+ * every node kind, so no rule has to know the shape of nodes it does not care about.
+ */
+public abstract class Walker {
+  private final ChildVisitor children = new ChildVisitor();
+
+  /** Called before the children of {@code node}; false skips them (and {@link #leave}). */
+  protected boolean enter(Node node) {
+    return true;
+  }
+
+  /** Called after the children of {@code node}. */
+  protected void leave(Node node) {}
+
+  public final void walk(Module module) {
+    for (Stmt statement : module.body()) {
+      walk(statement);
+    }
+  }
+
+  public final void walk(Node node) {
+    if (node == null) {
+      return;
+    }
+    if (enter(node)) {
+      node.accept(children);
+      leave(node);
+    }
+  }
+
+  private static final Comparator<Located> BY_START =
+      Comparator.comparingInt(node -> node.range().start());
+
+  /** Walks the children of one node, in the order their text appears. */
+  private final class ChildVisitor implements Visitor<Void> {
+    private void one(Node node) {
+      walk(node);
+    }
+
+    private void all(List<? extends Node> nodes) {
+      for (Node node : nodes) {
+        walk(node);
+      }
+    }
+
+    private void sorted(List<? extends Located> nodes) {
+      List<Located> ordered = new ArrayList<>(nodes);
+      ordered.sort(BY_START);
+      all(ordered);
+    }
+
+    @Override
+    public Void visit(Expr.IfExp node) {
+      one(node.body());
+      one(node.test());
+      one(node.orElse());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.DictDisplay node) {
+      for (int i = 0; i < node.values().size(); i++) {
+        one(node.keys().get(i));
+        one(node.values().get(i));
+      }
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.FunctionDef node) {
+      all(node.decoratorList());
+      all(node.typeParams());
+      one(node.args());
+      one(node.returns());
+      all(node.body());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.AsyncFunctionDef node) {
+      all(node.decoratorList());
+      all(node.typeParams());
+      one(node.args());
+      one(node.returns());
+      all(node.body());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.ClassDef node) {
+      all(node.decoratorList());
+      all(node.typeParams());
+      List<Located> arguments = new ArrayList<>(node.bases());
+      arguments.addAll(node.keywords());
+      sorted(arguments);
+      all(node.body());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.Call node) {
+      one(node.func());
+      List<Located> arguments = new ArrayList<>(node.args());
+      arguments.addAll(node.keywords());
+      sorted(arguments);
+      return null;
+    }
+
+    @Override
+    public Void visit(Arguments node) {
+      List<Located> parts = new ArrayList<>(node.posOnlyArgs());
+      parts.addAll(node.args());
+      parts.addAll(node.defaults());
+      if (node.varArg() != null) {
+        parts.add(node.varArg());
+      }
+      parts.addAll(node.kwOnlyArgs());
+      for (Expr kwDefault : node.kwDefaults()) {
+        if (kwDefault != null) {
+          parts.add(kwDefault);
+        }
+      }
+      if (node.kwArg() != null) {
+        parts.add(node.kwArg());
+      }
+      sorted(parts);
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.BoolOp node) {
+      all(node.values());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.NamedExpr node) {
+      one(node.target());
+      one(node.value());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.BinOp node) {
+      one(node.left());
+      one(node.right());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.UnaryOp node) {
+      one(node.operand());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.Lambda node) {
+      one(node.args());
+      one(node.body());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.SetDisplay node) {
+      all(node.elts());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.ListComp node) {
+      one(node.elt());
+      all(node.generators());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.SetComp node) {
+      one(node.elt());
+      all(node.generators());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.DictComp node) {
+      one(node.key());
+      one(node.value());
+      all(node.generators());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.GeneratorExp node) {
+      one(node.elt());
+      all(node.generators());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.Await node) {
+      one(node.value());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.Yield node) {
+      one(node.value());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.YieldFrom node) {
+      one(node.value());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.Compare node) {
+      one(node.left());
+      all(node.comparators());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.FormattedValue node) {
+      one(node.value());
+      one(node.formatSpec());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.JoinedStr node) {
+      all(node.values());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.Constant node) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.Attribute node) {
+      one(node.value());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.Subscript node) {
+      one(node.value());
+      one(node.slice());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.Starred node) {
+      one(node.value());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.Name node) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.ListDisplay node) {
+      all(node.elts());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.Tuple node) {
+      all(node.elts());
+      return null;
+    }
+
+    @Override
+    public Void visit(Expr.Slice node) {
+      one(node.lower());
+      one(node.upper());
+      one(node.step());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.Return node) {
+      one(node.value());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.Delete node) {
+      all(node.targets());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.Assign node) {
+      all(node.targets());
+      one(node.value());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.TypeAlias node) {
+      one(node.name());
+      all(node.typeParams());
+      one(node.value());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.AugAssign node) {
+      one(node.target());
+      one(node.value());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.AnnAssign node) {
+      one(node.target());
+      one(node.annotation());
+      one(node.value());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.For node) {
+      one(node.target());
+      one(node.iter());
+      all(node.body());
+      all(node.orElse());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.AsyncFor node) {
+      one(node.target());
+      one(node.iter());
+      all(node.body());
+      all(node.orElse());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.While node) {
+      one(node.test());
+      all(node.body());
+      all(node.orElse());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.If node) {
+      one(node.test());
+      all(node.body());
+      all(node.orElse());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.With node) {
+      all(node.items());
+      all(node.body());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.AsyncWith node) {
+      all(node.items());
+      all(node.body());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.Match node) {
+      one(node.subject());
+      all(node.cases());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.Raise node) {
+      one(node.exc());
+      one(node.cause());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.Try node) {
+      all(node.body());
+      all(node.handlers());
+      all(node.orElse());
+      all(node.finalBody());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.TryStar node) {
+      all(node.body());
+      all(node.handlers());
+      all(node.orElse());
+      all(node.finalBody());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.Assert node) {
+      one(node.test());
+      one(node.msg());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.Import node) {
+      all(node.names());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.ImportFrom node) {
+      all(node.names());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.Global node) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.Nonlocal node) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.ExprStatement node) {
+      one(node.value());
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.Pass node) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.Break node) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Stmt.Continue node) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Pattern.MatchValue node) {
+      one(node.value());
+      return null;
+    }
+
+    @Override
+    public Void visit(Pattern.MatchSingleton node) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Pattern.MatchSequence node) {
+      all(node.patterns());
+      return null;
+    }
+
+    @Override
+    public Void visit(Pattern.MatchMapping node) {
+      all(node.keys());
+      all(node.patterns());
+      return null;
+    }
+
+    @Override
+    public Void visit(Pattern.MatchClass node) {
+      one(node.cls());
+      all(node.patterns());
+      all(node.kwdPatterns());
+      return null;
+    }
+
+    @Override
+    public Void visit(Pattern.MatchStar node) {
+      return null;
+    }
+
+    @Override
+    public Void visit(Pattern.MatchAs node) {
+      one(node.pattern());
+      return null;
+    }
+
+    @Override
+    public Void visit(Pattern.MatchOr node) {
+      all(node.patterns());
+      return null;
+    }
+
+    @Override
+    public Void visit(TypeParam.TypeVar node) {
+      one(node.bound());
+      one(node.defaultValue());
+      return null;
+    }
+
+    @Override
+    public Void visit(TypeParam.ParamSpec node) {
+      one(node.defaultValue());
+      return null;
+    }
+
+    @Override
+    public Void visit(TypeParam.TypeVarTuple node) {
+      one(node.defaultValue());
+      return null;
+    }
+
+    @Override
+    public Void visit(Arg node) {
+      one(node.annotation());
+      return null;
+    }
+
+    @Override
+    public Void visit(Keyword node) {
+      one(node.value());
+      return null;
+    }
+
+    @Override
+    public Void visit(Alias node) {
+      return null;
+    }
+
+    @Override
+    public Void visit(WithItem node) {
+      one(node.contextExpr());
+      one(node.optionalVars());
+      return null;
+    }
+
+    @Override
+    public Void visit(MatchCase node) {
+      one(node.pattern());
+      one(node.guard());
+      all(node.body());
+      return null;
+    }
+
+    @Override
+    public Void visit(Comprehension node) {
+      one(node.target());
+      one(node.iter());
+      all(node.ifs());
+      return null;
+    }
+
+    @Override
+    public Void visit(ExceptHandler node) {
+      one(node.type());
+      all(node.body());
+      return null;
+    }
+  }
+}
