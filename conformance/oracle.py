@@ -17,7 +17,12 @@ def describe(path):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             tree = ast.parse(source)
-        return "OK\t%s\t%s" % (path, ast.dump(tree, include_attributes=True))
+        if sys.version_info >= (3, 13):
+            # From 3.13 on, empty fields are hidden unless asked for; earlier versions show them.
+            dump = ast.dump(tree, include_attributes=True, show_empty=True)
+        else:
+            dump = ast.dump(tree, include_attributes=True)
+        return "OK\t%s\t%s" % (path, dump)
     except (SyntaxError, ValueError, UnicodeError, RecursionError, MemoryError, OverflowError) as e:
         message = " ".join(("%s: %s" % (type(e).__name__, e)).split())
         return "ERROR\t%s\t%s" % (path, message)

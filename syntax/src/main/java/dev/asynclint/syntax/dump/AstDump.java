@@ -33,11 +33,13 @@ import java.util.List;
  * every node has its own position.
  */
 public final class AstDump implements Visitor<Void> {
+  private final String source;
   private final LineIndex lines;
   private final boolean python311;
   private final StringBuilder out = new StringBuilder();
 
   private AstDump(String source, PythonVersion version) {
+    this.source = source;
     this.lines = LineIndex.of(source);
     this.python311 = !version.atLeast(PythonVersion.PY312);
   }
@@ -220,7 +222,15 @@ public final class AstDump implements Visitor<Void> {
 
   private void formattedValue(Expr.FormattedValue node, TextRange range, TextRange partsRange) {
     open("FormattedValue");
-    node("value", node.value());
+    Expr value = node.value();
+    if (python311 && value instanceof Expr.Tuple && !isParenthesized((Expr.Tuple) value)) {
+      separator();
+      out.append("value=");
+      Expr.Tuple t = (Expr.Tuple) value;
+      tuple(t, bracesOf(node, t));
+    } else {
+      node("value", value);
+    }
     integer("conversion", node.conversion());
     if (node.formatSpec() != null) {
       separator();
@@ -228,6 +238,29 @@ public final class AstDump implements Visitor<Void> {
       Expr.JoinedStr spec = (Expr.JoinedStr) node.formatSpec();
       joinedStr(spec, spec.range(), python311 ? partsRange : spec.range(), true);
     }
+    close(range);
+  }
+
+  private static boolean isParenthesized(Expr.Tuple tuple) {
+    return tuple.elts().isEmpty() || tuple.range().start() < tuple.elts().get(0).range().start();
+  }
+
+  /**
+   * CPython before 3.12 parsed a field's text wrapped in parentheses, so a bare tuple there
+   * spans from the opening brace through the character that ends the expression.
+   */
+  private TextRange bracesOf(Expr.FormattedValue field, Expr.Tuple tuple) {
+    int end = tuple.range().end();
+    while (Character.isWhitespace(source.charAt(end))) {
+      end++;
+    }
+    return new TextRange(field.range().start(), end + 1);
+  }
+
+  private void tuple(Expr.Tuple node, TextRange range) {
+    open("Tuple");
+    nodes("elts", node.elts());
+    operator("ctx", node.ctx().astName());
     close(range);
   }
 
@@ -463,10 +496,7 @@ public final class AstDump implements Visitor<Void> {
 
   @Override
   public Void visit(Expr.Tuple node) {
-    open("Tuple");
-    nodes("elts", node.elts());
-    operator("ctx", node.ctx().astName());
-    close(node.range());
+    tuple(node, node.range());
     return null;
   }
 

@@ -190,10 +190,11 @@ final class StringParser {
     if (!parser.version.atLeast(PythonVersion.PY312)) {
       checkBeforePython312(quote, fieldStart + 1, exprEnd, exprStartIndex);
     }
-    value = withCpython311Position(value, fieldStart, exprEnd);
     String debugText = null;
+    int debugEnd = -1;
     if (parser.accept(EQUAL)) {
-      debugText = parser.src.substring(fieldStart + 1, parser.start());
+      debugEnd = parser.start();
+      debugText = parser.src.substring(fieldStart + 1, debugEnd);
     }
     int conversion = -1;
     if (parser.accept(EXCLAMATION)) {
@@ -215,28 +216,13 @@ final class StringParser {
     parser.expect(RBRACE);
     int fieldEnd = parser.prevEnd();
     if (debugText != null) {
-      pending.append(normalizeNewlines(debugText), fieldStart, fieldEnd);
+      pending.append(normalizeNewlines(debugText), fieldStart + 1, debugEnd);
       if (conversion == -1 && formatSpec == null) {
         conversion = 'r';
       }
     }
     pending.flush(out);
     out.add(new Expr.FormattedValue(value, conversion, formatSpec, new TextRange(fieldStart, fieldEnd)));
-  }
-
-  /**
-   * CPython before 3.12 parsed a field's text wrapped in parentheses, so an unparenthesized tuple
-   * or generator expression there spans the braces; later versions and rules see the same node.
-   */
-  private static Expr withCpython311Position(Expr value, int fieldStart, int exprEnd) {
-    if (value instanceof Expr.Tuple) {
-      Expr.Tuple t = (Expr.Tuple) value;
-      boolean parenthesized = t.elts().isEmpty() || t.range().start() < t.elts().get(0).range().start();
-      if (!parenthesized) {
-        return new Expr.Tuple(t.elts(), t.ctx(), new TextRange(fieldStart, exprEnd + 1));
-      }
-    }
-    return value;
   }
 
   private Expr formatSpec(FStringQuote quote, TextRange tokenRange, int nesting) {

@@ -25,9 +25,11 @@ import java.util.stream.Stream;
  */
 final class Conformance {
   private final CpythonOracle oracle;
+  private final PythonVersion version;
 
   Conformance(CpythonOracle oracle) {
     this.oracle = oracle;
+    this.version = oracle.pythonVersion();
   }
 
   static List<Path> pythonFiles(Path dir) {
@@ -42,7 +44,8 @@ final class Conformance {
 
   ConformanceReport run(List<Path> files) {
     Map<Path, Verdict> ours = new ConcurrentHashMap<>();
-    Thread parsing = new Thread(() -> files.parallelStream().forEach(f -> ours.put(f, ours(f))));
+    Thread parsing =
+        new Thread(() -> files.parallelStream().forEach(f -> ours.put(f, ours(f, version))));
     parsing.start();
     Map<Path, Verdict> cpython = oracle.verdicts(files);
     try {
@@ -62,8 +65,8 @@ final class Conformance {
     return report;
   }
 
-  /** Our verdict, exactly as {@code asynclint debug ast --target-version py311} would give it. */
-  static Verdict ours(Path file) {
+  /** Our verdict, as {@code asynclint debug ast --target-version} with the oracle's version. */
+  static Verdict ours(Path file, PythonVersion version) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -76,13 +79,13 @@ final class Conformance {
     }
     String source = ((DecodeResult.Decoded) decoded).text();
     try {
-      ParseResult result = Parser.parse(source, PythonVersion.PY311);
+      ParseResult result = Parser.parse(source, version);
       if (result.hasErrors()) {
         var error = result.errors().get(0);
         int line = LineIndex.of(source).line(error.range().start());
         return Verdict.rejected("line " + line + ": " + error.message());
       }
-      return Verdict.accepted(AstDump.dump(result.module(), source, PythonVersion.PY311));
+      return Verdict.accepted(AstDump.dump(result.module(), source, version));
     } catch (RuntimeException | StackOverflowError e) {
       return Verdict.rejected("CRASH " + e);
     }

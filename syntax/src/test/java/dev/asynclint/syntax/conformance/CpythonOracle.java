@@ -71,6 +71,17 @@ final class CpythonOracle {
     }
   }
 
+  /** The syntax version the oracle interpreter speaks. */
+  dev.asynclint.syntax.PythonVersion pythonVersion() {
+    String[] parts = version().split("\\.");
+    dev.asynclint.syntax.PythonVersion version =
+        dev.asynclint.syntax.PythonVersion.fromName("py3" + parts[1]);
+    if (version == null) {
+      throw new IllegalStateException("unsupported oracle version " + version());
+    }
+    return version;
+  }
+
   /** CPython's verdict on each file: its dump, or null when it rejects the file. */
   Map<Path, Verdict> verdicts(List<Path> files) {
     try {
