@@ -9,6 +9,7 @@ import dev.asynclint.syntax.ast.Module;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.lexer.Lexer;
 import dev.asynclint.syntax.lexer.Tokens;
+import dev.asynclint.text.LineIndex;
 import dev.asynclint.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,15 +38,18 @@ public final class Parser extends StatementParser {
   }
 
   private void file(List<Stmt> body, List<SyntaxError> errors) {
+    List<Stmt> line = new ArrayList<>(1);
     while (!at(ENDMARKER)) {
       int statementStart = p;
+      line.clear();
       try {
         if (at(ERROR)) {
           throw lexerFailure();
         }
-        statement(body);
+        statement(line);
+        body.addAll(line);
       } catch (ParseFailure e) {
-        errors.add(e.toSyntaxError());
+        errors.add(explain(e));
         if (!skipToNextTopLevelStatement(statementStart)) {
           return;
         }
@@ -55,6 +59,21 @@ public final class Parser extends StatementParser {
         return;
       }
     }
+  }
+
+  /**
+   * A failure on a line after a bracket that is never closed is really that bracket's fault, as
+   * CPython reports it.
+   */
+  private SyntaxError explain(ParseFailure failure) {
+    SyntaxError lexerError = tokens.error();
+    if (lexerError != null && lexerError.message().endsWith("was never closed")) {
+      LineIndex lines = LineIndex.of(src);
+      if (lines.line(lexerError.range().start()) < lines.line(failure.start)) {
+        return lexerError;
+      }
+    }
+    return failure.toSyntaxError();
   }
 
   /**

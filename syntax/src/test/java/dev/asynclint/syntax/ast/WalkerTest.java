@@ -1,0 +1,81 @@
+package dev.asynclint.syntax.ast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.asynclint.syntax.parser.Parser;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WalkerTest {
+  /** The names in the order the walker meets them. */
+  private static List<String> names(String source) {
+    Module module = Parser.parse(source).module();
+    List<String> names = new ArrayList<>();
+    new Walker() {
+      @Override
+      protected boolean enter(Node node) {
+        if (node instanceof Expr.Name) {
+          names.add(((Expr.Name) node).id());
+        } else if (node instanceof Arg) {
+          names.add(((Arg) node).arg());
+        }
+        return true;
+      }
+    }.walk(module);
+    return names;
+  }
+
+  @Test
+  void visitsInSourceOrder() {
+    assertThat(names("a if b else c")).containsExactly("a", "b", "c");
+    assertThat(names("{a: b, **c, d: e}")).containsExactly("a", "b", "c", "d", "e");
+    assertThat(names("f(a, k=b, *c, **d)")).containsExactly("f", "a", "b", "c", "d");
+    assertThat(names("@d\ndef f(a, b=x, *c, e=y, **g) -> r: z"))
+        .containsExactly("d", "a", "b", "x", "c", "e", "y", "g", "r", "z");
+    assertThat(names("@d\nclass C(B, metaclass=M): z")).containsExactly("d", "B", "M", "z");
+    assertThat(names("[x for y in z if w]")).containsExactly("x", "y", "z", "w");
+  }
+
+  @Test
+  void enterCanSkipChildrenAndLeaveBalancesEnter() {
+    Module module = Parser.parse("def f():\n    x = g(y)\nz = 1\n").module();
+    List<String> events = new ArrayList<>();
+    new Walker() {
+      @Override
+      protected boolean enter(Node node) {
+        events.add("enter " + node.getClass().getSimpleName());
+        return !(node instanceof Stmt.FunctionDef);
+      }
+
+      @Override
+      protected void leave(Node node) {
+        events.add("leave " + node.getClass().getSimpleName());
+      }
+    }.walk(module);
+    assertThat(events)
+        .containsExactly(
+            "enter FunctionDef",
+            "enter Assign",
+            "enter Name",
+            "leave Name",
+            "enter Constant",
+            "leave Constant",
+            "leave Assign");
+  }
+
+  @Test
+  void findsTheInnermostNodeAtAnOffset() {
+    String source = "async def f():\n    await asyncio.sleep(1)\n";
+    Module module = Parser.parse(source).module();
+    int offset = source.indexOf("sleep");
+    Located node = NodeFinder.nodeAt(module, offset);
+    assertThat(node).isInstanceOf(Expr.Attribute.class);
+    assertThat(((Expr.Attribute) node).attr()).isEqualTo("sleep");
+    List<Located> path = NodeFinder.pathTo(module, offset);
+    assertThat(path.get(0)).isInstanceOf(Stmt.AsyncFunctionDef.class);
+    assertThat(path).extracting(n -> n.getClass().getSimpleName())
+        .containsExactly("AsyncFunctionDef", "ExprStatement", "Await", "Call", "Attribute");
+    assertThat(NodeFinder.nodeAt(module, source.length())).isNull();
+  }
+}
