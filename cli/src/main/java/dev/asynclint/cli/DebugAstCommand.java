@@ -8,16 +8,15 @@ import dev.asynclint.syntax.parser.Parser;
 import dev.asynclint.text.DecodeResult;
 import dev.asynclint.text.LineIndex;
 import dev.asynclint.text.SourceDecoder;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,6 +33,8 @@ import picocli.CommandLine.Parameters;
       "one JSON object per line: {\"path\": ..., \"dump\": ...} or {\"path\": ..., \"error\": ...}."
     })
 final class DebugAstCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Python files to parse.")
   List<Path> files;
 
@@ -51,9 +52,8 @@ final class DebugAstCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PythonVersion parseVersion = targetVersion == null ? PythonVersion.LATEST : targetVersion;
     PythonVersion dumpStyle = targetVersion == null ? PythonVersion.PY311 : targetVersion;
-    PrintWriter out =
-        new PrintWriter(
-            new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     boolean internalError = false;
     for (Path file : files) {
       try {
@@ -64,9 +64,9 @@ final class DebugAstCommand implements Callable<Integer> {
         StringBuilder json = new StringBuilder("{\"path\": ");
         Json.string(json, file.toString());
         out.println(error(json, 0, 0, "internal error: " + e));
-        System.err.println("asynclint: internal error on " + file + ": " + e);
+        err.println("asynclint: internal error on " + file + ": " + e);
         for (StackTraceElement frame : e.getStackTrace()) {
-          System.err.println("\tat " + frame);
+          err.println("\tat " + frame);
         }
       }
     }

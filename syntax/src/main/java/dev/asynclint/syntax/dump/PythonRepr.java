@@ -28,7 +28,7 @@ public final class PythonRepr {
 
   /**
    * The repr of a Python {@code str}. A valid surrogate pair counts as one code point; a lone
-   * surrogate is a code point of its own, as CPython keeps it from a {@code "\ud800"} escape.
+   * surrogate is a code point of its own, as CPython keeps one that Python source spells as an escape.
    */
   public static String str(String s) {
     StringBuilder out = new StringBuilder(s.length() + 2);
