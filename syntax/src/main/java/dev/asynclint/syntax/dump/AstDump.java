@@ -37,6 +37,7 @@ public final class AstDump implements Visitor<Void> {
   private final LineIndex lines;
   private final boolean python311;
   private final StringBuilder out = new StringBuilder();
+  private FStringTokens fstringTokens;
 
   private AstDump(String source, PythonVersion version) {
     this.source = source;
@@ -236,9 +237,20 @@ public final class AstDump implements Visitor<Void> {
       separator();
       out.append("format_spec=");
       Expr.JoinedStr spec = (Expr.JoinedStr) node.formatSpec();
-      joinedStr(spec, spec.range(), python311 ? partsRange : spec.range(), true);
+      if (python311) {
+        joinedStr(spec, fstringTokens().around(spec.range().start()), partsRange, true);
+      } else {
+        joinedStr(spec, spec.range(), spec.range(), true);
+      }
     }
     close(range);
+  }
+
+  private FStringTokens fstringTokens() {
+    if (fstringTokens == null) {
+      fstringTokens = new FStringTokens(source);
+    }
+    return fstringTokens;
   }
 
   private static boolean isParenthesized(Expr.Tuple tuple) {

@@ -143,16 +143,13 @@ final class StringParser {
   private void fstring(List<Expr> values, PendingText pending) {
     int startIndex = parser.expect(FSTRING_START);
     FStringQuote quote = FStringQuote.of(parser.src, parser.tokens.start(startIndex), parser.tokens.end(startIndex));
-    int endIndex = fstringEnd(startIndex);
-    TextRange tokenRange =
-        new TextRange(parser.tokens.start(startIndex), parser.tokens.end(endIndex));
     while (!parser.at(FSTRING_END)) {
       if (parser.at(FSTRING_MIDDLE)) {
         int index = parser.p++;
         String text = Escapes.decodeFStringMiddle(parser, index, quote.raw, true);
         pending.append(text, parser.tokens.start(index), parser.tokens.end(index));
       } else if (parser.at(LBRACE)) {
-        replacementField(values, pending, quote, tokenRange, 0);
+        replacementField(values, pending, quote, 0);
       } else {
         throw parser.unexpected();
       }
@@ -165,7 +162,7 @@ final class StringParser {
    * which takes in the debug text of {@code =} as CPython merges them.
    */
   private void replacementField(
-      List<Expr> out, PendingText pending, FStringQuote quote, TextRange tokenRange, int nesting) {
+      List<Expr> out, PendingText pending, FStringQuote quote, int nesting) {
     int open = parser.expect(LBRACE);
     int fieldStart = parser.tokens.start(open);
     if (nesting >= 2 && !parser.version.atLeast(PythonVersion.PY312)) {
@@ -210,8 +207,8 @@ final class StringParser {
       parser.p++;
     }
     Expr formatSpec = null;
-    if (parser.accept(COLON)) {
-      formatSpec = formatSpec(quote, tokenRange, nesting);
+    if (parser.at(COLON)) {
+      formatSpec = formatSpec(quote, nesting);
     }
     parser.expect(RBRACE);
     int fieldEnd = parser.prevEnd();
@@ -225,7 +222,9 @@ final class StringParser {
     out.add(new Expr.FormattedValue(value, conversion, formatSpec, new TextRange(fieldStart, fieldEnd)));
   }
 
-  private Expr formatSpec(FStringQuote quote, TextRange tokenRange, int nesting) {
+  /** The format spec after the colon: from the colon to the closing brace, as CPython 3.12. */
+  private Expr formatSpec(FStringQuote quote, int nesting) {
+    int colon = parser.expect(COLON);
     List<Expr> specValues = new ArrayList<>();
     PendingText pending = new PendingText();
     while (!parser.at(RBRACE)) {
@@ -234,13 +233,14 @@ final class StringParser {
         String text = Escapes.decodeFStringMiddle(parser, index, quote.raw, false);
         pending.append(text, parser.tokens.start(index), parser.tokens.end(index));
       } else if (parser.at(LBRACE)) {
-        replacementField(specValues, pending, quote, tokenRange, nesting + 1);
+        replacementField(specValues, pending, quote, nesting + 1);
       } else {
         throw parser.unexpected();
       }
     }
     pending.flush(specValues);
-    return new Expr.JoinedStr(specValues, tokenRange);
+    return new Expr.JoinedStr(
+        specValues, new TextRange(parser.tokens.start(colon), parser.start()));
   }
 
   private void checkBeforePython312(FStringQuote quote, int from, int to, int firstToken) {
