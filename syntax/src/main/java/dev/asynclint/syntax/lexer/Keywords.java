@@ -2,20 +2,18 @@ package dev.asynclint.syntax.lexer;
 
 /** Recognizes Python's hard keywords in a slice of source text without allocating. */
 final class Keywords {
-  private static final TokenKind[] KEYWORDS;
+  /** The keywords by their first character, so a name is compared with at most five. */
+  private static final TokenKind[][] BY_FIRST_CHAR = new TokenKind[128][];
 
   static {
-    int count = 0;
     for (TokenKind kind : TokenKind.values()) {
       if (kind.isKeyword()) {
-        count++;
-      }
-    }
-    KEYWORDS = new TokenKind[count];
-    int i = 0;
-    for (TokenKind kind : TokenKind.values()) {
-      if (kind.isKeyword()) {
-        KEYWORDS[i++] = kind;
+        char first = kind.text().charAt(0);
+        TokenKind[] current = BY_FIRST_CHAR[first];
+        TokenKind[] grown =
+            current == null ? new TokenKind[1] : java.util.Arrays.copyOf(current, current.length + 1);
+        grown[grown.length - 1] = kind;
+        BY_FIRST_CHAR[first] = grown;
       }
     }
   }
@@ -23,20 +21,31 @@ final class Keywords {
   private Keywords() {}
 
   /** The keyword kind of {@code src[start, end)}, or {@link TokenKind#NAME}. */
-  static TokenKind kindOf(String src, int start, int end) {
+  static TokenKind kindOf(char[] src, int start, int end) {
     int length = end - start;
-    if (length < 2 || length > 8) {
+    char first = src[start];
+    if (length < 2 || length > 8 || first >= 128) {
       return TokenKind.NAME;
     }
-    char first = src.charAt(start);
-    for (TokenKind keyword : KEYWORDS) {
+    TokenKind[] candidates = BY_FIRST_CHAR[first];
+    if (candidates == null) {
+      return TokenKind.NAME;
+    }
+    for (TokenKind keyword : candidates) {
       String text = keyword.text();
-      if (text.length() == length
-          && text.charAt(0) == first
-          && src.regionMatches(start, text, 0, length)) {
+      if (text.length() == length && matches(src, start, text)) {
         return keyword;
       }
     }
     return TokenKind.NAME;
+  }
+
+  private static boolean matches(char[] src, int start, String text) {
+    for (int i = 1; i < text.length(); i++) {
+      if (src[start + i] != text.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -26,8 +26,11 @@ public final class Lexer {
   private static final byte MODE_SPEC = 3;
 
   private final String src;
+  /** The source as an array: indexing it is much cheaper than {@code String.charAt}. */
+  private final char[] buf;
+
   private final int length;
-  private final Tokens tokens = new Tokens();
+  private final Tokens tokens;
   private int pos;
   private boolean atLineStart = true;
 
@@ -51,7 +54,9 @@ public final class Lexer {
 
   private Lexer(String src) {
     this.src = src;
-    this.length = src.length();
+    this.buf = src.toCharArray();
+    this.length = buf.length;
+    this.tokens = new Tokens(length);
   }
 
   public static Tokens tokenize(String source) {
@@ -93,7 +98,7 @@ public final class Lexer {
     if (pos >= length) {
       return endOfInput();
     }
-    char c = src.charAt(pos);
+    char c = buf[pos];
     int start = pos;
     switch (c) {
       case '#':
@@ -101,7 +106,7 @@ public final class Lexer {
         return true;
       case '\n':
       case '\r':
-        pos += c == '\r' && pos + 1 < length && src.charAt(pos + 1) == '\n' ? 2 : 1;
+        pos += c == '\r' && pos + 1 < length && buf[pos + 1] == '\n' ? 2 : 1;
         if (parenDepth == 0) {
           tokens.add(TokenKind.NEWLINE, start, pos);
           atLineStart = true;
@@ -116,7 +121,7 @@ public final class Lexer {
     if (c < 0x80) {
       if (isAsciiIdentifierStart(c)) {
         lexNameOrString();
-      } else if (isDigit(c) || (c == '.' && pos + 1 < length && isDigit(src.charAt(pos + 1)))) {
+      } else if (isDigit(c) || (c == '.' && pos + 1 < length && isDigit(buf[pos + 1]))) {
         lexNumber();
       } else if (c == '"' || c == '\'') {
         lexString(start, pos, false, false, false);
@@ -133,11 +138,12 @@ public final class Lexer {
 
   /** Measures the indentation of a new logical line; true if it emitted tokens. */
   private boolean handleIndentation() {
+    int lineStart = pos;
     int col = 0;
     int altCol = 0;
     int p = pos;
     while (p < length) {
-      char c = src.charAt(p);
+      char c = buf[p];
       if (c == ' ') {
         col++;
         altCol++;
@@ -156,7 +162,7 @@ public final class Lexer {
     if (p >= length) {
       return false;
     }
-    char c = src.charAt(p);
+    char c = buf[p];
     if (c == '#' || c == '\n' || c == '\r') {
       // Blank and comment-only lines are not logical lines: no NEWLINE, no indentation change.
       blankLine();
@@ -178,7 +184,7 @@ public final class Lexer {
       indentCols[indentDepth] = col;
       indentAltCols[indentDepth] = altCol;
       indentDepth++;
-      tokens.add(TokenKind.INDENT, lineStartOf(p), p);
+      tokens.add(TokenKind.INDENT, lineStart, p);
       return true;
     } else {
       while (indentDepth > 0 && col < indentCols[indentDepth - 1]) {
@@ -198,23 +204,15 @@ public final class Lexer {
     return false;
   }
 
-  private int lineStartOf(int p) {
-    int q = p;
-    while (q > 0 && src.charAt(q - 1) != '\n' && src.charAt(q - 1) != '\r') {
-      q--;
-    }
-    return q;
-  }
-
   private void blankLine() {
-    char c = src.charAt(pos);
+    char c = buf[pos];
     if (c == '#') {
       skipComment();
     }
     if (pos < length) {
-      char nl = src.charAt(pos);
+      char nl = buf[pos];
       if (nl == '\n' || nl == '\r') {
-        pos += nl == '\r' && pos + 1 < length && src.charAt(pos + 1) == '\n' ? 2 : 1;
+        pos += nl == '\r' && pos + 1 < length && buf[pos + 1] == '\n' ? 2 : 1;
       }
     }
     atLineStart = true;
@@ -223,7 +221,7 @@ public final class Lexer {
   private void skipComment() {
     int start = pos;
     while (pos < length) {
-      char c = src.charAt(pos);
+      char c = buf[pos];
       if (c == '\n' || c == '\r') {
         break;
       }
@@ -237,7 +235,7 @@ public final class Lexer {
 
   private void skipSpace() {
     while (pos < length) {
-      char c = src.charAt(pos);
+      char c = buf[pos];
       if (c == ' ' || c == '\t' || c == '\f') {
         pos++;
       } else {
@@ -251,11 +249,11 @@ public final class Lexer {
     if (p >= length) {
       throw error(ErrorMessage.UNEXPECTED_EOF.format(), pos);
     }
-    char c = src.charAt(p);
+    char c = buf[p];
     if (c != '\n' && c != '\r') {
       throw error(ErrorMessage.LINE_CONTINUATION.format(), p);
     }
-    p += c == '\r' && p + 1 < length && src.charAt(p + 1) == '\n' ? 2 : 1;
+    p += c == '\r' && p + 1 < length && buf[p + 1] == '\n' ? 2 : 1;
     if (p >= length) {
       throw error(ErrorMessage.UNEXPECTED_EOF.format(), p);
     }
@@ -300,11 +298,11 @@ public final class Lexer {
   private void lexNameOrString() {
     int start = pos;
     int p = pos;
-    while (p < length && isAsciiIdentifierPart(src.charAt(p))) {
+    while (p < length && isAsciiIdentifierPart(buf[p])) {
       p++;
     }
     if (p < length && p - start <= 3) {
-      char q = src.charAt(p);
+      char q = buf[p];
       if (q == '"' || q == '\'') {
         int flags = prefixFlags(start, p);
         if (flags >= 0) {
@@ -313,13 +311,13 @@ public final class Lexer {
         }
       }
     }
-    if (p < length && src.charAt(p) >= 0x80) {
+    if (p < length && buf[p] >= 0x80) {
       pos = start;
       lexNonAscii();
       return;
     }
     pos = p;
-    tokens.add(Keywords.kindOf(src, start, p), start, p);
+    tokens.add(Keywords.kindOf(buf, start, p), start, p);
   }
 
   /** Bit 1 raw, bit 2 bytes, bit 4 f-string; -1 if not a string prefix. */
@@ -327,7 +325,7 @@ public final class Lexer {
     int flags = 0;
     boolean u = false;
     for (int i = start; i < end; i++) {
-      char c = src.charAt(i);
+      char c = buf[i];
       int bit;
       switch (c) {
         case 'r':
@@ -373,7 +371,7 @@ public final class Lexer {
     int start = pos;
     int p = pos;
     while (p < length) {
-      char c = src.charAt(p);
+      char c = buf[p];
       if (c < 0x80 && !isAsciiIdentifierPart(c)) {
         break;
       }
@@ -392,7 +390,7 @@ public final class Lexer {
       i += Character.charCount(cp);
     }
     pos = p;
-    tokens.add(Keywords.kindOf(src, start, p), start, p);
+    tokens.add(Keywords.kindOf(buf, start, p), start, p);
   }
 
   static boolean isIdentifierStart(int cp) {
@@ -429,9 +427,9 @@ public final class Lexer {
 
   private void lexNumber() {
     int start = pos;
-    char c = src.charAt(pos);
+    char c = buf[pos];
     if (c == '0' && pos + 1 < length) {
-      char x = src.charAt(pos + 1);
+      char x = buf[pos + 1];
       if (x == 'x' || x == 'X') {
         radixNumber(start, 16, "hexadecimal");
         return;
@@ -450,20 +448,20 @@ public final class Lexer {
     if (c != '.') {
       nonZero = digits(start, 10, "decimal");
     }
-    if (pos < length && src.charAt(pos) == '.') {
+    if (pos < length && buf[pos] == '.') {
       isFloat = true;
       pos++;
-      if (pos < length && isDigit(src.charAt(pos))) {
+      if (pos < length && isDigit(buf[pos])) {
         digits(start, 10, "decimal");
       }
     }
-    if (pos < length && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
+    if (pos < length && (buf[pos] == 'e' || buf[pos] == 'E')) {
       int save = pos;
       pos++;
-      if (pos < length && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) {
+      if (pos < length && (buf[pos] == '+' || buf[pos] == '-')) {
         pos++;
       }
-      if (pos < length && isDigit(src.charAt(pos))) {
+      if (pos < length && isDigit(buf[pos])) {
         digits(start, 10, "decimal");
         isFloat = true;
       } else {
@@ -472,7 +470,7 @@ public final class Lexer {
       }
     }
     boolean imaginary = false;
-    if (pos < length && (src.charAt(pos) == 'j' || src.charAt(pos) == 'J')) {
+    if (pos < length && (buf[pos] == 'j' || buf[pos] == 'J')) {
       pos++;
       imaginary = true;
     }
@@ -487,15 +485,15 @@ public final class Lexer {
   private boolean digits(int start, int radix, String name) {
     boolean nonZero = false;
     while (true) {
-      while (pos < length && Character.digit(src.charAt(pos), radix) >= 0 && src.charAt(pos) < 0x80) {
-        if (src.charAt(pos) != '0') {
+      while (pos < length && Character.digit(buf[pos], radix) >= 0 && buf[pos] < 0x80) {
+        if (buf[pos] != '0') {
           nonZero = true;
         }
         pos++;
       }
-      if (pos < length && src.charAt(pos) == '_') {
+      if (pos < length && buf[pos] == '_') {
         pos++;
-        if (pos >= length || Character.digit(src.charAt(pos), radix) < 0 || src.charAt(pos) >= 0x80) {
+        if (pos >= length || Character.digit(buf[pos], radix) < 0 || buf[pos] >= 0x80) {
           throw error(ErrorMessage.INVALID_NUMBER.format(name), pos - 1);
         }
       } else {
@@ -506,18 +504,18 @@ public final class Lexer {
 
   private void radixNumber(int start, int radix, String name) {
     pos += 2;
-    if (pos < length && src.charAt(pos) == '_') {
+    if (pos < length && buf[pos] == '_') {
       pos++;
     }
-    if (pos >= length || Character.digit(src.charAt(pos), radix) < 0 || src.charAt(pos) >= 0x80) {
-      if (pos < length && isDigit(src.charAt(pos))) {
-        throw error(ErrorMessage.INVALID_DIGIT.format(src.charAt(pos), name), pos);
+    if (pos >= length || Character.digit(buf[pos], radix) < 0 || buf[pos] >= 0x80) {
+      if (pos < length && isDigit(buf[pos])) {
+        throw error(ErrorMessage.INVALID_DIGIT.format(buf[pos], name), pos);
       }
       throw error(ErrorMessage.INVALID_NUMBER.format(name), pos);
     }
     digits(start, radix, name);
-    if (pos < length && isDigit(src.charAt(pos))) {
-      throw error(ErrorMessage.INVALID_DIGIT.format(src.charAt(pos), name), pos);
+    if (pos < length && isDigit(buf[pos])) {
+      throw error(ErrorMessage.INVALID_DIGIT.format(buf[pos], name), pos);
     }
     endOfNumber(name);
     tokens.add(TokenKind.NUMBER, start, pos);
@@ -531,7 +529,7 @@ public final class Lexer {
     if (pos >= length) {
       return;
     }
-    char c = src.charAt(pos);
+    char c = buf[pos];
     if (c < 0x80 ? !isAsciiIdentifierPart(c) : !isIdentifierPart(src.codePointAt(pos))) {
       return;
     }
@@ -550,9 +548,9 @@ public final class Lexer {
    * f-string mode instead of being read whole.
    */
   private void lexString(int start, int quotePos, boolean raw, boolean bytes, boolean fstring) {
-    char quote = src.charAt(quotePos);
+    char quote = buf[quotePos];
     boolean triple =
-        quotePos + 2 < length && src.charAt(quotePos + 1) == quote && src.charAt(quotePos + 2) == quote;
+        quotePos + 2 < length && buf[quotePos + 1] == quote && buf[quotePos + 2] == quote;
     int bodyStart = quotePos + (triple ? 3 : 1);
     if (fstring) {
       pos = bodyStart;
@@ -566,10 +564,10 @@ public final class Lexer {
       if (p >= length) {
         throw unterminated(triple, start);
       }
-      char c = src.charAt(p);
+      char c = buf[p];
       if (c == '\\') {
         p += 2;
-        if (p - 1 < length && src.charAt(p - 1) == '\r' && p < length && src.charAt(p) == '\n') {
+        if (p - 1 < length && buf[p - 1] == '\r' && p < length && buf[p] == '\n') {
           p++;
         }
         continue;
@@ -579,7 +577,7 @@ public final class Lexer {
           p++;
           break;
         }
-        if (p + 2 < length && src.charAt(p + 1) == quote && src.charAt(p + 2) == quote) {
+        if (p + 2 < length && buf[p + 1] == quote && buf[p + 2] == quote) {
           p += 3;
           break;
         }
@@ -617,10 +615,10 @@ public final class Lexer {
       if (p >= length) {
         throw unterminatedFString(modeStarts[fstringIndex], triple);
       }
-      char c = src.charAt(p);
+      char c = buf[p];
       if (c == quote
           && (!triple
-              || (p + 2 < length && src.charAt(p + 1) == quote && src.charAt(p + 2) == quote))) {
+              || (p + 2 < length && buf[p + 1] == quote && buf[p + 2] == quote))) {
         if (spec) {
           // The closing quote inside a format spec ends the f-string with the field unclosed.
           throw error(ErrorMessage.INVALID_SYNTAX_EXPECTED.format("'}'"), p);
@@ -636,8 +634,8 @@ public final class Lexer {
         if (p + 1 >= length) {
           throw unterminatedFString(modeStarts[fstringIndex], triple);
         }
-        char n = src.charAt(p + 1);
-        if (!raw && n == 'N' && p + 2 < length && src.charAt(p + 2) == '{') {
+        char n = buf[p + 1];
+        if (!raw && n == 'N' && p + 2 < length && buf[p + 2] == '{') {
           int close = src.indexOf('}', p + 3);
           int nl = indexOfNewline(p + 3);
           if (close < 0 || (nl >= 0 && nl < close)) {
@@ -656,13 +654,13 @@ public final class Lexer {
           continue;
         }
         p += 2;
-        if (n == '\r' && p < length && src.charAt(p) == '\n') {
+        if (n == '\r' && p < length && buf[p] == '\n') {
           p++;
         }
         continue;
       }
       if (c == '{') {
-        if (!spec && p + 1 < length && src.charAt(p + 1) == '{') {
+        if (!spec && p + 1 < length && buf[p + 1] == '{') {
           p += 2;
           continue;
         }
@@ -682,7 +680,7 @@ public final class Lexer {
           modeDepth -= 2;
           return;
         }
-        if (p + 1 < length && src.charAt(p + 1) == '}') {
+        if (p + 1 < length && buf[p + 1] == '}') {
           p += 2;
           continue;
         }
@@ -700,7 +698,7 @@ public final class Lexer {
 
   private int indexOfNewline(int from) {
     for (int i = from; i < length; i++) {
-      char c = src.charAt(i);
+      char c = buf[i];
       if (c == '\n' || c == '\r') {
         return i;
       }
@@ -749,8 +747,8 @@ public final class Lexer {
 
   private void lexOperator(char c) {
     int start = pos;
-    char c1 = pos + 1 < length ? src.charAt(pos + 1) : '\0';
-    char c2 = pos + 2 < length ? src.charAt(pos + 2) : '\0';
+    char c1 = pos + 1 < length ? buf[pos + 1] : '\0';
+    char c2 = pos + 2 < length ? buf[pos + 2] : '\0';
     TokenKind kind;
     int len = 1;
     switch (c) {
@@ -927,11 +925,11 @@ public final class Lexer {
   private int lineNumber(int offset) {
     int line = 1;
     for (int i = 0; i < offset && i < length; i++) {
-      char c = src.charAt(i);
+      char c = buf[i];
       if (c == '\n') {
         line++;
       } else if (c == '\r') {
-        if (i + 1 < length && src.charAt(i + 1) == '\n') {
+        if (i + 1 < length && buf[i + 1] == '\n') {
           i++;
         }
         line++;

@@ -9,14 +9,22 @@ import java.util.Arrays;
  * kept aside for suppressions and fixes. Tokens own no text, only a kind and a range.
  */
 public final class Tokens {
-  private TokenKind[] kinds = new TokenKind[256];
-  private int[] starts = new int[256];
-  private int[] ends = new int[256];
+  private TokenKind[] kinds;
+  private int[] starts;
+  private int[] ends;
   private int count;
   private int[] commentStarts = new int[16];
   private int[] commentEnds = new int[16];
   private int commentCount;
   private SyntaxError error;
+
+  /** Sized for a source of {@code length} characters: real code averages 4-6 per token. */
+  Tokens(int length) {
+    int capacity = Math.max(64, length / 4);
+    kinds = new TokenKind[capacity];
+    starts = new int[capacity];
+    ends = new int[capacity];
+  }
 
   void add(TokenKind kind, int start, int end) {
     if (count == kinds.length) {
