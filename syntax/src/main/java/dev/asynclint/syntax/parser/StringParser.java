@@ -191,7 +191,7 @@ final class StringParser {
     int debugEnd = -1;
     if (parser.accept(EQUAL)) {
       debugEnd = parser.start();
-      debugText = parser.src.substring(fieldStart + 1, debugEnd);
+      debugText = withoutComments(fieldStart + 1, debugEnd);
     }
     int conversion = -1;
     if (parser.accept(EXCLAMATION)) {
@@ -241,6 +241,20 @@ final class StringParser {
     pending.flush(specValues);
     return new Expr.JoinedStr(
         specValues, new TextRange(parser.tokens.start(colon), parser.start()));
+  }
+
+  /** Source text of a debug expression; comments in it (3.12+) are not part of the text. */
+  private String withoutComments(int from, int to) {
+    StringBuilder text = new StringBuilder(to - from);
+    int at = from;
+    for (int i = 0; i < parser.tokens.commentCount(); i++) {
+      TextRange comment = parser.tokens.comment(i);
+      if (comment.start() >= at && comment.end() <= to) {
+        text.append(parser.src, at, comment.start());
+        at = comment.end();
+      }
+    }
+    return text.append(parser.src, at, to).toString();
   }
 
   private void checkBeforePython312(FStringQuote quote, int from, int to, int firstToken) {
