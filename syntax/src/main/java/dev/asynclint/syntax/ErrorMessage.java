@@ -66,7 +66,6 @@ public enum ErrorMessage {
   MIXED_EXCEPT("cannot have both 'except' and 'except*' on the same 'try'"),
   EXCEPT_STAR_BARE("expected one or more exception types"),
   TRY_WITHOUT_HANDLER("expected 'except' or 'finally' block"),
-  DEFAULT_EXCEPT_NOT_LAST("default 'except:' must be last"),
   EXCEPT_PARENS("multiple exception types must be parenthesized"),
   IMPORT_TRAILING_COMMA("trailing comma not allowed without surrounding parentheses"),
   NOT_SUPPORTED("%s requires Python %s or newer"),

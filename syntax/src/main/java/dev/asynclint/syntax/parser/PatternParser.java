@@ -109,12 +109,9 @@ abstract class PatternParser extends ExpressionParser {
       case MINUS:
         return new Pattern.MatchValue(signedNumberOrComplex(), from(start));
       case STRING:
-        return new Pattern.MatchValue(stringPattern(), from(start));
       case FSTRING_START:
-        throw failAt(
-            ErrorMessage.PATTERN_NOT_ALLOWED.format(
-                "patterns may only match literals and attribute lookups"),
-            start);
+        // CPython's parser takes f-strings here too; only its compiler rejects them.
+        return new Pattern.MatchValue(strings(), from(start));
       case LPAR:
         return parenthesizedPattern();
       case LSQB:
@@ -153,17 +150,6 @@ abstract class PatternParser extends ExpressionParser {
       return new Expr.BinOp(real, op, imag, from(start));
     }
     return real;
-  }
-
-  private Expr stringPattern() {
-    Expr value = strings();
-    if (!(value instanceof Expr.Constant)) {
-      throw fail(
-          ErrorMessage.PATTERN_NOT_ALLOWED.format(
-              "patterns may only match literals and attribute lookups"),
-          value.range());
-    }
-    return value;
   }
 
   private Expr signedNumber() {
@@ -311,7 +297,8 @@ abstract class PatternParser extends ExpressionParser {
       case MINUS:
         return signedNumberOrComplex();
       case STRING:
-        return stringPattern();
+      case FSTRING_START:
+        return strings();
       case NAME:
         Expr value = new Expr.Name(name(), ExprContext.LOAD, from(start));
         if (!at(DOT)) {

@@ -430,6 +430,11 @@ class StatementParser extends PatternParser {
       int open = start();
       p++;
       callArguments(bases, keywords, open);
+      for (Expr base : bases) {
+        if (base instanceof Expr.GeneratorExp && base.range().start() == open) {
+          throw fail(ErrorMessage.INVALID_SYNTAX.format(), base.range());
+        }
+      }
     }
     expect(COLON);
     List<Stmt> body = block();
@@ -621,7 +626,6 @@ class StatementParser extends PatternParser {
     List<Stmt> body = block();
     List<ExceptHandler> handlers = new ArrayList<>();
     boolean star = false;
-    boolean sawBare = false;
     while (at(EXCEPT)) {
       int handlerStart = start();
       p++;
@@ -633,9 +637,6 @@ class StatementParser extends PatternParser {
         throw failAt(ErrorMessage.MIXED_EXCEPT.format(), handlerStart);
       }
       star = thisStar;
-      if (sawBare) {
-        throw failAt(ErrorMessage.DEFAULT_EXCEPT_NOT_LAST.format(), tokens.start(p - 1));
-      }
       Expr type = null;
       String name = null;
       if (!at(COLON)) {
@@ -648,8 +649,6 @@ class StatementParser extends PatternParser {
         }
       } else if (thisStar) {
         throw failAt(ErrorMessage.EXCEPT_STAR_BARE.format(), start());
-      } else {
-        sawBare = true;
       }
       expect(COLON);
       List<Stmt> handlerBody = block();

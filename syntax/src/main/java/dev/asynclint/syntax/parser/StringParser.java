@@ -183,6 +183,9 @@ final class StringParser {
           new Expr.GeneratorExp(
               value, parser.comprehensionClauses(), new TextRange(fieldStart, parser.start() + 1));
     }
+    if (value instanceof Expr.Starred) {
+      throw parser.fail(ErrorMessage.STARRED_HERE.format(), value.range());
+    }
     int exprEnd = parser.start();
     if (!parser.version.atLeast(PythonVersion.PY312)) {
       checkBeforePython312(quote, fieldStart + 1, exprEnd, exprStartIndex);
