@@ -17,9 +17,6 @@ public final class Lexer {
 
   private static final int MAX_PARENS = 200;
   private static final int TAB_SIZE = 8;
-  private static final String[] KEYWORDS_AFTER_NUMBER = {
-    "and", "else", "for", "if", "in", "is", "not", "or"
-  };
 
   private static final byte MODE_FSTRING = 1;
   private static final byte MODE_FIELD = 2;
@@ -73,9 +70,13 @@ public final class Lexer {
         }
       }
     } catch (LexError e) {
-      tokens.add(TokenKind.ERROR, e.offset, e.offset);
+      // The error may lie before tokens already emitted (an unterminated f-string is reported
+      // at its start); the ERROR token still goes last so token offsets never run backwards.
+      int last = tokens.size() == 0 ? 0 : tokens.end(tokens.size() - 1);
+      int at = Math.max(e.offset, last);
+      tokens.add(TokenKind.ERROR, at, at);
       tokens.setError(new SyntaxError(e.getMessage(), new TextRange(e.offset, e.offset)));
-      tokens.add(TokenKind.ENDMARKER, e.offset, e.offset);
+      tokens.add(TokenKind.ENDMARKER, at, at);
     }
   }
 
@@ -426,119 +427,9 @@ public final class Lexer {
   // ---------------------------------------------------------------- numbers
 
   private void lexNumber() {
-    int start = pos;
-    char c = buf[pos];
-    if (c == '0' && pos + 1 < length) {
-      char x = buf[pos + 1];
-      if (x == 'x' || x == 'X') {
-        radixNumber(start, 16, "hexadecimal");
-        return;
-      }
-      if (x == 'o' || x == 'O') {
-        radixNumber(start, 8, "octal");
-        return;
-      }
-      if (x == 'b' || x == 'B') {
-        radixNumber(start, 2, "binary");
-        return;
-      }
-    }
-    boolean isFloat = false;
-    boolean nonZero = false;
-    if (c != '.') {
-      nonZero = digits(start, 10, "decimal");
-    }
-    if (pos < length && buf[pos] == '.') {
-      isFloat = true;
-      pos++;
-      if (pos < length && isDigit(buf[pos])) {
-        digits(start, 10, "decimal");
-      }
-    }
-    if (pos < length && (buf[pos] == 'e' || buf[pos] == 'E')) {
-      int save = pos;
-      pos++;
-      if (pos < length && (buf[pos] == '+' || buf[pos] == '-')) {
-        pos++;
-      }
-      if (pos < length && isDigit(buf[pos])) {
-        digits(start, 10, "decimal");
-        isFloat = true;
-      } else {
-        pos = save;
-        throw error(ErrorMessage.INVALID_NUMBER.format("decimal"), pos);
-      }
-    }
-    boolean imaginary = false;
-    if (pos < length && (buf[pos] == 'j' || buf[pos] == 'J')) {
-      pos++;
-      imaginary = true;
-    }
-    if (!isFloat && !imaginary && c == '0' && nonZero) {
-      throw error(ErrorMessage.LEADING_ZEROS.format(), start);
-    }
-    endOfNumber(imaginary ? "imaginary" : "decimal");
-    tokens.add(TokenKind.NUMBER, start, pos);
-  }
-
-  /** Reads digits with single underscores between them; returns whether any digit is non-zero. */
-  private boolean digits(int start, int radix, String name) {
-    boolean nonZero = false;
-    while (true) {
-      while (pos < length && Character.digit(buf[pos], radix) >= 0 && buf[pos] < 0x80) {
-        if (buf[pos] != '0') {
-          nonZero = true;
-        }
-        pos++;
-      }
-      if (pos < length && buf[pos] == '_') {
-        pos++;
-        if (pos >= length || Character.digit(buf[pos], radix) < 0 || buf[pos] >= 0x80) {
-          throw error(ErrorMessage.INVALID_NUMBER.format(name), pos - 1);
-        }
-      } else {
-        return nonZero;
-      }
-    }
-  }
-
-  private void radixNumber(int start, int radix, String name) {
-    pos += 2;
-    if (pos < length && buf[pos] == '_') {
-      pos++;
-    }
-    if (pos >= length || Character.digit(buf[pos], radix) < 0 || buf[pos] >= 0x80) {
-      if (pos < length && isDigit(buf[pos])) {
-        throw error(ErrorMessage.INVALID_DIGIT.format(buf[pos], name), pos);
-      }
-      throw error(ErrorMessage.INVALID_NUMBER.format(name), pos);
-    }
-    digits(start, radix, name);
-    if (pos < length && isDigit(buf[pos])) {
-      throw error(ErrorMessage.INVALID_DIGIT.format(buf[pos], name), pos);
-    }
-    endOfNumber(name);
-    tokens.add(TokenKind.NUMBER, start, pos);
-  }
-
-  /**
-   * A number must not run into a name. CPython still accepts (with a warning) a number directly
-   * followed by one of the keywords that can follow an expression, e.g. {@code 1if x else y}.
-   */
-  private void endOfNumber(String name) {
-    if (pos >= length) {
-      return;
-    }
-    char c = buf[pos];
-    if (c < 0x80 ? !isAsciiIdentifierPart(c) : !isIdentifierPart(src.codePointAt(pos))) {
-      return;
-    }
-    for (String keyword : KEYWORDS_AFTER_NUMBER) {
-      if (src.startsWith(keyword, pos)) {
-        return;
-      }
-    }
-    throw error(ErrorMessage.INVALID_NUMBER.format(name), pos);
+    int end = NumberScanner.scan(src, buf, pos);
+    tokens.add(TokenKind.NUMBER, pos, end);
+    pos = end;
   }
 
   // ---------------------------------------------------------------- strings
@@ -940,15 +831,5 @@ public final class Lexer {
 
   private static LexError error(String message, int offset) {
     return new LexError(message, offset);
-  }
-
-  /** Unwinds the lexer at its first error; carries no stack trace. */
-  private static final class LexError extends RuntimeException {
-    final int offset;
-
-    LexError(String message, int offset) {
-      super(message, null, false, false);
-      this.offset = offset;
-    }
   }
 }

@@ -270,12 +270,13 @@ abstract class ExpressionParser extends TokenCursor {
   private Expr binary(int minPrecedence) {
     int start = start();
     Expr left = factor();
-    while (true) {
+    for (int length = 1; ; length++) {
       TokenKind k = kind();
       int precedence = precedence(k);
       if (precedence < minPrecedence) {
         return left;
       }
+      chain(length);
       p++;
       Expr right = binary(precedence + 1);
       left = new Expr.BinOp(left, binaryOperator(k), right, from(start));
@@ -412,7 +413,8 @@ abstract class ExpressionParser extends TokenCursor {
   final Expr primary() {
     int start = start();
     Expr e = atom();
-    while (true) {
+    for (int length = 1; ; length++) {
+      chain(length);
       switch (kind()) {
         case DOT:
           p++;

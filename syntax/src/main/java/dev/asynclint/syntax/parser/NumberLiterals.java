@@ -66,8 +66,11 @@ final class NumberLiterals {
   }
 
   private static String withoutUnderscores(String src, int start, int end) {
-    int underscore = src.indexOf('_', start);
-    if (underscore < 0 || underscore >= end) {
+    int underscore = start;
+    while (underscore < end && src.charAt(underscore) != '_') {
+      underscore++;
+    }
+    if (underscore == end) {
       return src.substring(start, end);
     }
     StringBuilder sb = new StringBuilder(end - start);

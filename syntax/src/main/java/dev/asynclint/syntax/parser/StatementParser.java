@@ -504,21 +504,30 @@ class StatementParser extends PatternParser {
     return ((TypeParam.TypeVarTuple) param).name();
   }
 
+  /** An {@code if} with its {@code elif} chain, read in a loop so long chains need no stack. */
   private Stmt ifStatement() {
-    int start = start();
-    p++;
-    Expr test = namedExpression();
-    expect(COLON);
-    List<Stmt> body = block();
+    List<Integer> starts = new ArrayList<>();
+    List<Expr> tests = new ArrayList<>();
+    List<List<Stmt>> bodies = new ArrayList<>();
+    do {
+      starts.add(start());
+      p++;
+      tests.add(namedExpression());
+      expect(COLON);
+      bodies.add(block());
+      chain(starts.size());
+    } while (at(ELIF));
     List<Stmt> orElse = List.of();
-    if (at(ELIF)) {
-      orElse = List.of(ifStatement());
-    } else if (accept(ELSE)) {
+    if (accept(ELSE)) {
       expect(COLON);
       orElse = block();
     }
     int end = lastSignificantEnd();
-    return new Stmt.If(test, body, orElse, new TextRange(start, end));
+    for (int i = starts.size() - 1; i >= 0; i--) {
+      Stmt branch = new Stmt.If(tests.get(i), bodies.get(i), orElse, new TextRange(starts.get(i), end));
+      orElse = List.of(branch);
+    }
+    return orElse.get(0);
   }
 
   private Stmt whileStatement() {

@@ -12,6 +12,8 @@ abstract class TokenCursor {
   /** Bounds recursion so hostile nesting becomes a syntax error, not a stack overflow. */
   private static final int MAX_DEPTH = 1000;
 
+  private static final int MAX_TREE_DEPTH = 3000;
+
   final String src;
   final Tokens tokens;
   final PythonVersion version;
@@ -105,6 +107,17 @@ abstract class TokenCursor {
 
   final void enter() {
     if (++depth > MAX_DEPTH) {
+      throw failAt(ErrorMessage.TOO_DEEP.format(), start());
+    }
+  }
+
+  /**
+   * Checks a chain that nests the tree without recursing ({@code a.b.c...}, {@code 1+1+...},
+   * {@code elif} after {@code elif}): CPython refuses trees deeper than about 3,000 levels
+   * ("maximum recursion depth exceeded during ast construction"), and so do we.
+   */
+  final void chain(int length) {
+    if (length + depth > MAX_TREE_DEPTH) {
       throw failAt(ErrorMessage.TOO_DEEP.format(), start());
     }
   }
