@@ -24,10 +24,12 @@ import java.util.List;
 /** Python expressions, following the structure of CPython's PEG grammar. */
 abstract class ExpressionParser extends TokenCursor {
   private final StringParser strings;
+  private final DisplayParser displays;
 
   ExpressionParser(String src, Tokens tokens, PythonVersion version) {
     super(src, tokens, version);
     this.strings = new StringParser(this);
+    this.displays = new DisplayParser(this);
   }
 
   // ---------------------------------------------------------------- expression lists
@@ -260,97 +262,19 @@ abstract class ExpressionParser extends TokenCursor {
     return binary(1);
   }
 
-  private static final int PREC_OR = 1;
-  private static final int PREC_XOR = 2;
-  private static final int PREC_AND = 3;
-  private static final int PREC_SHIFT = 4;
-  private static final int PREC_SUM = 5;
-  private static final int PREC_TERM = 6;
-
   private Expr binary(int minPrecedence) {
     int start = start();
     Expr left = factor();
     for (int length = 1; ; length++) {
       TokenKind k = kind();
-      int precedence = precedence(k);
+      int precedence = Operators.precedence(k);
       if (precedence < minPrecedence) {
         return left;
       }
       chain(length);
       p++;
       Expr right = binary(precedence + 1);
-      left = new Expr.BinOp(left, binaryOperator(k), right, from(start));
-    }
-  }
-
-  private static int precedence(TokenKind kind) {
-    switch (kind) {
-      case VBAR:
-        return PREC_OR;
-      case CIRCUMFLEX:
-        return PREC_XOR;
-      case AMPER:
-        return PREC_AND;
-      case LEFTSHIFT:
-      case RIGHTSHIFT:
-        return PREC_SHIFT;
-      case PLUS:
-      case MINUS:
-        return PREC_SUM;
-      case STAR:
-      case SLASH:
-      case DOUBLESLASH:
-      case PERCENT:
-      case AT:
-        return PREC_TERM;
-      default:
-        return 0;
-    }
-  }
-
-  static BinaryOperator binaryOperator(TokenKind kind) {
-    switch (kind) {
-      case VBAR:
-      case VBAREQUAL:
-        return BinaryOperator.BIT_OR;
-      case CIRCUMFLEX:
-      case CIRCUMFLEXEQUAL:
-        return BinaryOperator.BIT_XOR;
-      case AMPER:
-      case AMPEREQUAL:
-        return BinaryOperator.BIT_AND;
-      case LEFTSHIFT:
-      case LEFTSHIFTEQUAL:
-        return BinaryOperator.LSHIFT;
-      case RIGHTSHIFT:
-      case RIGHTSHIFTEQUAL:
-        return BinaryOperator.RSHIFT;
-      case PLUS:
-      case PLUSEQUAL:
-        return BinaryOperator.ADD;
-      case MINUS:
-      case MINEQUAL:
-        return BinaryOperator.SUB;
-      case STAR:
-      case STAREQUAL:
-        return BinaryOperator.MULT;
-      case SLASH:
-      case SLASHEQUAL:
-        return BinaryOperator.DIV;
-      case DOUBLESLASH:
-      case DOUBLESLASHEQUAL:
-        return BinaryOperator.FLOOR_DIV;
-      case PERCENT:
-      case PERCENTEQUAL:
-        return BinaryOperator.MOD;
-      case AT:
-      case ATEQUAL:
-        return BinaryOperator.MAT_MULT;
-      case DOUBLESTAR:
-      case DOUBLESTAREQUAL:
-        return BinaryOperator.POW;
-      default:
-        return null;
+      left = new Expr.BinOp(left, Operators.binary(k), right, from(start));
     }
   }
 
@@ -600,11 +524,11 @@ abstract class ExpressionParser extends TokenCursor {
       case FSTRING_START:
         return strings.concatenation();
       case LPAR:
-        return parenthesized();
+        return displays.parenthesized();
       case LSQB:
-        return listDisplay();
+        return displays.listDisplay();
       case LBRACE:
-        return braceDisplay();
+        return displays.braceDisplay();
       default:
         throw unexpected();
     }
@@ -613,161 +537,6 @@ abstract class ExpressionParser extends TokenCursor {
   /** Adjacent string literals; bytes, plain and f-strings. */
   final Expr strings() {
     return strings.concatenation();
-  }
-
-  /** A tuple, a parenthesized group, a generator expression, or a parenthesized yield. */
-  private Expr parenthesized() {
-    int start = start();
-    p++;
-    enter();
-    try {
-      if (accept(RPAR)) {
-        return new Expr.Tuple(List.of(), ExprContext.LOAD, from(start));
-      }
-      if (at(YIELD)) {
-        Expr yield = yieldExpression();
-        expect(RPAR);
-        return yield;
-      }
-      Expr first = starNamedExpression();
-      if (at(FOR) || (at(ASYNC) && kind(1) == FOR)) {
-        if (first instanceof Expr.Starred) {
-          throw fail(ErrorMessage.STARRED_HERE.format(), first.range());
-        }
-        List<Comprehension> generators = comprehensionClauses();
-        expect(RPAR);
-        return new Expr.GeneratorExp(first, generators, from(start));
-      }
-      if (accept(RPAR)) {
-        if (first instanceof Expr.Starred) {
-          throw fail(ErrorMessage.STARRED_HERE.format(), first.range());
-        }
-        return first;
-      }
-      List<Expr> elts = new ArrayList<>();
-      elts.add(first);
-      expect(COMMA);
-      while (!at(RPAR)) {
-        elts.add(starNamedExpression());
-        if (!accept(COMMA)) {
-          break;
-        }
-      }
-      expect(RPAR);
-      return new Expr.Tuple(elts, ExprContext.LOAD, from(start));
-    } finally {
-      leave();
-    }
-  }
-
-  private Expr listDisplay() {
-    int start = start();
-    p++;
-    enter();
-    try {
-      if (accept(RSQB)) {
-        return new Expr.ListDisplay(List.of(), ExprContext.LOAD, from(start));
-      }
-      Expr first = starNamedExpression();
-      if (at(FOR) || (at(ASYNC) && kind(1) == FOR)) {
-        if (first instanceof Expr.Starred) {
-          throw fail(ErrorMessage.STARRED_HERE.format(), first.range());
-        }
-        List<Comprehension> generators = comprehensionClauses();
-        expect(RSQB);
-        return new Expr.ListComp(first, generators, from(start));
-      }
-      List<Expr> elts = new ArrayList<>();
-      elts.add(first);
-      while (accept(COMMA)) {
-        if (at(RSQB)) {
-          break;
-        }
-        elts.add(starNamedExpression());
-      }
-      expect(RSQB);
-      return new Expr.ListDisplay(elts, ExprContext.LOAD, from(start));
-    } finally {
-      leave();
-    }
-  }
-
-  /** A dict or set display, or a dict or set comprehension. */
-  private Expr braceDisplay() {
-    int start = start();
-    p++;
-    enter();
-    try {
-      if (accept(RBRACE)) {
-        return new Expr.DictDisplay(List.of(), List.of(), from(start));
-      }
-      if (at(DOUBLESTAR)) {
-        p++;
-        Expr mapping = bitwiseOr();
-        return dictRest(start, null, mapping);
-      }
-      int firstStart = start();
-      Expr first = starNamedExpression();
-      if (at(COLON) && !(first instanceof Expr.Starred)) {
-        if (first instanceof Expr.NamedExpr && first.range().start() == firstStart) {
-          throw fail(ErrorMessage.INVALID_SYNTAX.format(), first.range());
-        }
-        p++;
-        Expr value = expression();
-        if (at(FOR) || (at(ASYNC) && kind(1) == FOR)) {
-          List<Comprehension> generators = comprehensionClauses();
-          expect(RBRACE);
-          return new Expr.DictComp(first, value, generators, from(start));
-        }
-        return dictRest(start, first, value);
-      }
-      if (at(FOR) || (at(ASYNC) && kind(1) == FOR)) {
-        if (first instanceof Expr.Starred) {
-          throw fail(ErrorMessage.STARRED_HERE.format(), first.range());
-        }
-        List<Comprehension> generators = comprehensionClauses();
-        expect(RBRACE);
-        return new Expr.SetComp(first, generators, from(start));
-      }
-      List<Expr> elts = new ArrayList<>();
-      elts.add(first);
-      while (accept(COMMA)) {
-        if (at(RBRACE)) {
-          break;
-        }
-        elts.add(starNamedExpression());
-      }
-      expect(RBRACE);
-      return new Expr.SetDisplay(elts, from(start));
-    } finally {
-      leave();
-    }
-  }
-
-  /** The rest of a dict display after its first entry ({@code key} null for {@code **}). */
-  private Expr dictRest(int start, Expr firstKey, Expr firstValue) {
-    List<Expr> keys = new ArrayList<>();
-    List<Expr> values = new ArrayList<>();
-    keys.add(firstKey);
-    values.add(firstValue);
-    if (firstKey == null && (at(FOR) || (at(ASYNC) && kind(1) == FOR))) {
-      throw fail(ErrorMessage.DICT_UNPACK_IN_SET.format(), firstValue.range());
-    }
-    while (accept(COMMA)) {
-      if (at(RBRACE)) {
-        break;
-      }
-      if (accept(DOUBLESTAR)) {
-        keys.add(null);
-        values.add(bitwiseOr());
-      } else {
-        keys.add(expression());
-        expect(COLON);
-        values.add(expression());
-      }
-    }
-    expect(RBRACE);
-    return new Expr.DictDisplay(keys, values, from(start));
   }
 
   /** {@code for_if_clauses}: one or more {@code [async] for targets in disjunction [if ...]}. */
@@ -839,109 +608,9 @@ abstract class ExpressionParser extends TokenCursor {
   private Expr lambda() {
     int start = start();
     expect(LAMBDA);
-    Arguments args = parameters(COLON, false);
+    Arguments args = ParameterParser.parse(this, COLON, false);
     expect(COLON);
     Expr body = expression();
     return new Expr.Lambda(args, body, from(start));
-  }
-
-  /**
-   * A parameter list up to (not including) {@code end}: positional-only parameters before
-   * {@code /}, keyword-only ones after {@code *}, defaults, and annotations when allowed.
-   */
-  final Arguments parameters(TokenKind end, boolean annotations) {
-    List<Arg> posOnly = new ArrayList<>();
-    List<Arg> regular = new ArrayList<>();
-    List<Expr> defaults = new ArrayList<>();
-    List<Arg> kwOnly = new ArrayList<>();
-    List<Expr> kwDefaults = new ArrayList<>();
-    Arg varArg = null;
-    Arg kwArg = null;
-    boolean sawSlash = false;
-    boolean sawStar = false;
-    while (!at(end)) {
-      int itemStart = start();
-      if (kwArg != null) {
-        throw failAt(ErrorMessage.BARE_STAR_AFTER_KWARGS.format(), itemStart);
-      }
-      if (at(SLASH)) {
-        if (sawSlash) {
-          throw failAt(ErrorMessage.DUPLICATE_SLASH.format(), itemStart);
-        }
-        if (sawStar) {
-          throw failAt(ErrorMessage.SLASH_AFTER_STAR.format(), itemStart);
-        }
-        if (regular.isEmpty()) {
-          throw failAt(ErrorMessage.AT_LEAST_ONE_ARG.format(), itemStart);
-        }
-        p++;
-        sawSlash = true;
-        posOnly.addAll(regular);
-        regular.clear();
-      } else if (at(STAR)) {
-        if (sawStar) {
-          throw failAt(ErrorMessage.DUPLICATE_STAR.format(), itemStart);
-        }
-        p++;
-        sawStar = true;
-        if (!at(COMMA) && !at(end)) {
-          varArg = parameter(annotations, true);
-          if (at(EQUAL)) {
-            throw failAt(ErrorMessage.STAR_DEFAULT.format(), start());
-          }
-        }
-      } else if (at(DOUBLESTAR)) {
-        p++;
-        kwArg = parameter(annotations, false);
-        if (at(EQUAL)) {
-          throw failAt(ErrorMessage.KWARGS_DEFAULT.format(), start());
-        }
-      } else {
-        Arg arg = parameter(annotations, false);
-        Expr defaultValue = null;
-        if (accept(EQUAL)) {
-          defaultValue = expression();
-        }
-        if (sawStar) {
-          kwOnly.add(arg);
-          kwDefaults.add(defaultValue);
-        } else {
-          if (defaultValue != null) {
-            defaults.add(defaultValue);
-          } else if (!defaults.isEmpty()) {
-            throw fail(ErrorMessage.NON_DEFAULT_AFTER_DEFAULT.format(), arg.range());
-          }
-          regular.add(arg);
-        }
-      }
-      if (!accept(COMMA)) {
-        break;
-      }
-    }
-    if (sawStar && varArg == null && kwOnly.isEmpty()) {
-      throw failAt(ErrorMessage.NAMED_AFTER_STAR.format(), start());
-    }
-    return new Arguments(posOnly, regular, varArg, kwOnly, kwDefaults, kwArg, defaults);
-  }
-
-  private Arg parameter(boolean annotations, boolean star) {
-    int start = start();
-    String name = name();
-    Expr annotation = null;
-    if (annotations && accept(COLON)) {
-      if (at(STAR)) {
-        if (!star) {
-          throw failAt(ErrorMessage.STARRED_ANNOTATION.format(), start());
-        }
-        require(PythonVersion.PY311, "a starred annotation", start());
-        int starStart = start();
-        p++;
-        Expr value = bitwiseOr();
-        annotation = new Expr.Starred(value, ExprContext.LOAD, from(starStart));
-      } else {
-        annotation = expression();
-      }
-    }
-    return new Arg(name, annotation, from(start));
   }
 }

@@ -23,6 +23,9 @@ import java.util.List;
 
 /** Python statements: simple statements, compound statements and blocks. */
 class StatementParser extends PatternParser {
+  private final ImportParser imports = new ImportParser(this);
+  private final DefinitionParser definitions = new DefinitionParser(this);
+
   StatementParser(String src, Tokens tokens, PythonVersion version) {
     super(src, tokens, version);
   }
@@ -68,11 +71,11 @@ class StatementParser extends PatternParser {
     try {
       switch (kind()) {
         case DEF:
-          return functionDef(List.of(), start());
+          return definitions.functionDef(List.of(), start());
         case CLASS:
-          return classDef(List.of(), start());
+          return definitions.classDef(List.of(), start());
         case AT:
-          return decorated();
+          return definitions.decorated();
         case IF:
           return ifStatement();
         case WHILE:
@@ -87,7 +90,7 @@ class StatementParser extends PatternParser {
           int start = start();
           p++;
           if (at(DEF)) {
-            return functionDef(List.of(), start);
+            return definitions.functionDef(List.of(), start);
           }
           if (at(FOR)) {
             return forStatement(start, true);
@@ -177,9 +180,9 @@ class StatementParser extends PatternParser {
         Expr msg = accept(COMMA) ? expression() : null;
         return new Stmt.Assert(test, msg, from(start));
       case IMPORT:
-        return importStatement();
+        return imports.importStatement();
       case FROM:
-        return importFromStatement();
+        return imports.importFromStatement();
       case NAME:
         if (atName("type") && kind(1) == NAME && version.atLeast(PythonVersion.PY312)) {
           return typeAlias();
@@ -190,7 +193,7 @@ class StatementParser extends PatternParser {
     }
   }
 
-  private boolean atSimpleStatementEnd() {
+  final boolean atSimpleStatementEnd() {
     return at(NEWLINE) || at(SEMI);
   }
 
@@ -233,85 +236,12 @@ class StatementParser extends PatternParser {
     return new Stmt.Delete(targets, from(start));
   }
 
-  private Stmt importStatement() {
-    int start = start();
-    expect(IMPORT);
-    List<Alias> names = new ArrayList<>();
-    do {
-      int aliasStart = start();
-      String name = dottedName();
-      String asName = accept(AS) ? name() : null;
-      names.add(new Alias(name, asName, from(aliasStart)));
-    } while (accept(COMMA));
-    return new Stmt.Import(names, from(start));
-  }
-
-  private String dottedName() {
-    String name = name();
-    if (!at(DOT)) {
-      return name;
-    }
-    StringBuilder sb = new StringBuilder(name);
-    while (accept(DOT)) {
-      sb.append('.').append(name());
-    }
-    return sb.toString();
-  }
-
-  private Stmt importFromStatement() {
-    int start = start();
-    expect(FROM);
-    int level = 0;
-    while (at(DOT) || at(ELLIPSIS)) {
-      level += at(DOT) ? 1 : 3;
-      p++;
-    }
-    String module = null;
-    if (!at(IMPORT)) {
-      module = dottedName();
-    }
-    expect(IMPORT);
-    List<Alias> names = new ArrayList<>();
-    if (at(STAR)) {
-      int starStart = start();
-      p++;
-      names.add(new Alias("*", null, from(starStart)));
-    } else if (accept(LPAR)) {
-      do {
-        if (at(RPAR) && !names.isEmpty()) {
-          break;
-        }
-        names.add(importAlias());
-      } while (accept(COMMA));
-      expect(RPAR);
-    } else {
-      do {
-        names.add(importAlias());
-      } while (accept(COMMA) && !trailingImportComma());
-    }
-    return new Stmt.ImportFrom(module, names, level, from(start));
-  }
-
-  private boolean trailingImportComma() {
-    if (atSimpleStatementEnd()) {
-      throw failAt(ErrorMessage.IMPORT_TRAILING_COMMA.format(), tokens.start(p - 1));
-    }
-    return false;
-  }
-
-  private Alias importAlias() {
-    int start = start();
-    String name = name();
-    String asName = accept(AS) ? name() : null;
-    return new Alias(name, asName, from(start));
-  }
-
   private Stmt typeAlias() {
     int start = start();
     p++;
     int nameStart = start();
     Expr name = new Expr.Name(name(), ExprContext.STORE, from(nameStart));
-    List<TypeParam> typeParams = typeParams();
+    List<TypeParam> typeParams = definitions.typeParams();
     expect(EQUAL);
     Expr value = expression();
     return new Stmt.TypeAlias(name, typeParams, value, from(start));
@@ -343,7 +273,7 @@ class StatementParser extends PatternParser {
         Expr target = Targets.single(this, first, ErrorMessage.CANNOT_AUGASSIGN);
         p++;
         Expr value = at(YIELD) ? yieldExpression() : starExpressions();
-        return new Stmt.AugAssign(target, binaryOperator(op), value, from(start));
+        return new Stmt.AugAssign(target, Operators.binary(op), value, from(start));
       default:
         return new Stmt.ExprStatement(first, from(start));
     }
@@ -381,128 +311,6 @@ class StatementParser extends PatternParser {
   }
 
   // ---------------------------------------------------------------- compound statements
-
-  private Stmt decorated() {
-    List<Expr> decorators = new ArrayList<>();
-    while (accept(AT)) {
-      decorators.add(namedExpression());
-      expect(NEWLINE);
-    }
-    int start = start();
-    if (at(DEF)) {
-      return functionDef(decorators, start);
-    }
-    if (at(CLASS)) {
-      return classDef(decorators, start);
-    }
-    if (at(ASYNC) && kind(1) == DEF) {
-      p++;
-      return functionDef(decorators, start);
-    }
-    throw expected("function or class definition");
-  }
-
-  private Stmt functionDef(List<Expr> decorators, int start) {
-    boolean isAsync = p > 0 && tokens.kind(p - 1) == ASYNC && startOf(p - 1) == start;
-    expect(DEF);
-    String name = name();
-    List<TypeParam> typeParams = typeParams();
-    expect(LPAR);
-    Arguments args = parameters(RPAR, true);
-    expect(RPAR);
-    Expr returns = accept(RARROW) ? expression() : null;
-    expect(COLON);
-    List<Stmt> body = block();
-    TextRange range = new TextRange(start, lastSignificantEnd());
-    if (isAsync) {
-      return new Stmt.AsyncFunctionDef(name, args, body, decorators, returns, typeParams, range);
-    }
-    return new Stmt.FunctionDef(name, args, body, decorators, returns, typeParams, range);
-  }
-
-  private Stmt classDef(List<Expr> decorators, int start) {
-    expect(CLASS);
-    String name = name();
-    List<TypeParam> typeParams = typeParams();
-    List<Expr> bases = new ArrayList<>();
-    List<Keyword> keywords = new ArrayList<>();
-    if (at(LPAR)) {
-      int open = start();
-      p++;
-      callArguments(bases, keywords, open);
-      for (Expr base : bases) {
-        if (base instanceof Expr.GeneratorExp && base.range().start() == open) {
-          throw fail(ErrorMessage.INVALID_SYNTAX.format(), base.range());
-        }
-      }
-    }
-    expect(COLON);
-    List<Stmt> body = block();
-    return new Stmt.ClassDef(
-        name, bases, keywords, body, decorators, typeParams, new TextRange(start, lastSignificantEnd()));
-  }
-
-  /** PEP 695 type parameters in brackets, or an empty list when there are none. */
-  private List<TypeParam> typeParams() {
-    if (!at(LSQB)) {
-      return List.of();
-    }
-    require(PythonVersion.PY312, "type parameter lists", start());
-    p++;
-    List<TypeParam> params = new ArrayList<>();
-    boolean sawDefault = false;
-    do {
-      if (at(RSQB) && !params.isEmpty()) {
-        break;
-      }
-      int start = start();
-      TypeParam param;
-      if (accept(STAR)) {
-        String name = name();
-        Expr defaultValue = accept(EQUAL) ? starExpression() : null;
-        param = new TypeParam.TypeVarTuple(name, defaultValue, from(start));
-      } else if (accept(DOUBLESTAR)) {
-        String name = name();
-        Expr defaultValue = accept(EQUAL) ? expression() : null;
-        param = new TypeParam.ParamSpec(name, defaultValue, from(start));
-      } else {
-        String name = name();
-        Expr bound = accept(COLON) ? expression() : null;
-        Expr defaultValue = accept(EQUAL) ? expression() : null;
-        param = new TypeParam.TypeVar(name, bound, defaultValue, from(start));
-      }
-      boolean hasDefault = defaultOf(param) != null;
-      if (hasDefault) {
-        require(PythonVersion.PY313, "type parameter defaults", start);
-        sawDefault = true;
-      } else if (sawDefault && !(param instanceof TypeParam.TypeVarTuple)) {
-        throw failAt(ErrorMessage.TYPE_PARAM_DEFAULT_ORDER.format(nameOf(param)), start);
-      }
-      params.add(param);
-    } while (accept(COMMA));
-    expect(RSQB);
-    return params;
-  }
-
-  private static Expr defaultOf(TypeParam param) {
-    if (param instanceof TypeParam.TypeVar) {
-      return ((TypeParam.TypeVar) param).defaultValue();
-    }
-    if (param instanceof TypeParam.ParamSpec) {
-      return ((TypeParam.ParamSpec) param).defaultValue();
-    }
-    return ((TypeParam.TypeVarTuple) param).defaultValue();
-  }
-
-  private static String nameOf(TypeParam param) {
-    if (param instanceof TypeParam.TypeVar) {
-      return ((TypeParam.TypeVar) param).name();
-    }
-    if (param instanceof TypeParam.ParamSpec) {
-      return ((TypeParam.ParamSpec) param).name();
-    }
-    return ((TypeParam.TypeVarTuple) param).name();
-  }
 
   /** An {@code if} with its {@code elif} chain, read in a loop so long chains need no stack. */
   private Stmt ifStatement() {
