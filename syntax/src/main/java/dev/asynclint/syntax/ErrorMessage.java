@@ -70,7 +70,6 @@ public enum ErrorMessage {
   IMPORT_TRAILING_COMMA("trailing comma not allowed without surrounding parentheses"),
   NOT_SUPPORTED("%s requires Python %s or newer"),
   PATTERN_NOT_ALLOWED("%s"),
-  TYPE_PARAM_DEFAULT_ORDER("non-default type parameter '%s' follows default type parameter"),
   LAMBDA_IN_FSTRING("f-string: lambda expressions are not allowed without parentheses"),
   INVALID_STRING_PREFIX("invalid string prefix"),
   DICT_UNPACK_IN_SET("dict unpacking cannot be used in dict comprehension"),

@@ -176,7 +176,7 @@ public final class Lexer {
         throw error(ErrorMessage.INCONSISTENT_TABS.format(), p);
       }
     } else if (col > current) {
-      if (indentDepth >= MAX_INDENT) {
+      if (indentDepth + 1 >= MAX_INDENT) {
         throw error(ErrorMessage.TOO_MANY_INDENTS.format(), p);
       }
       if (altCol <= currentAlt) {

@@ -69,8 +69,10 @@ final class NumberScanner {
         digits(10, "decimal");
         isFloat = true;
       } else {
+        // Not an exponent after all: "1else" is the number 1 and the keyword else.
         pos = save;
-        throw new LexError(ErrorMessage.INVALID_NUMBER.format("decimal"), pos);
+        endOfNumber("decimal");
+        return pos;
       }
     }
     boolean imaginary = false;

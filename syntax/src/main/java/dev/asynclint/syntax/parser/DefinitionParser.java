@@ -24,7 +24,11 @@ final class DefinitionParser {
   Stmt decorated() {
     List<Expr> decorators = new ArrayList<>();
     while (parser.accept(AT)) {
-      decorators.add(parser.namedExpression());
+      Expr decorator = parser.namedExpression();
+      if (!isDottedCall(decorator)) {
+        parser.require(PythonVersion.PY39, "a decorator other than a dotted name or call", decorator.range().start());
+      }
+      decorators.add(decorator);
       parser.expect(NEWLINE);
     }
     int start = parser.start();
@@ -89,7 +93,6 @@ final class DefinitionParser {
     parser.require(PythonVersion.PY312, "type parameter lists", parser.start());
     parser.p++;
     List<TypeParam> params = new ArrayList<>();
-    boolean sawDefault = false;
     do {
       if (parser.at(RSQB) && !params.isEmpty()) {
         break;
@@ -110,17 +113,22 @@ final class DefinitionParser {
         Expr defaultValue = parser.accept(EQUAL) ? parser.expression() : null;
         param = new TypeParam.TypeVar(name, bound, defaultValue, parser.from(start));
       }
-      boolean hasDefault = defaultOf(param) != null;
-      if (hasDefault) {
+      if (defaultOf(param) != null) {
         parser.require(PythonVersion.PY313, "type parameter defaults", start);
-        sawDefault = true;
-      } else if (sawDefault && !(param instanceof TypeParam.TypeVarTuple)) {
-        throw parser.failAt(ErrorMessage.TYPE_PARAM_DEFAULT_ORDER.format(nameOf(param)), start);
       }
       params.add(param);
     } while (parser.accept(COMMA));
     parser.expect(RSQB);
     return params;
+  }
+
+  /** What decorators could be before 3.9 (PEP 614): {@code a.b} or {@code a.b(...)}. */
+  private static boolean isDottedCall(Expr decorator) {
+    Expr target = decorator instanceof Expr.Call ? ((Expr.Call) decorator).func() : decorator;
+    while (target instanceof Expr.Attribute) {
+      target = ((Expr.Attribute) target).value();
+    }
+    return target instanceof Expr.Name;
   }
 
   private static Expr defaultOf(TypeParam param) {
@@ -131,15 +139,5 @@ final class DefinitionParser {
       return ((TypeParam.ParamSpec) param).defaultValue();
     }
     return ((TypeParam.TypeVarTuple) param).defaultValue();
-  }
-
-  private static String nameOf(TypeParam param) {
-    if (param instanceof TypeParam.TypeVar) {
-      return ((TypeParam.TypeVar) param).name();
-    }
-    if (param instanceof TypeParam.ParamSpec) {
-      return ((TypeParam.ParamSpec) param).name();
-    }
-    return ((TypeParam.TypeVarTuple) param).name();
   }
 }

@@ -3,6 +3,7 @@ package dev.asynclint.syntax.parser;
 import static dev.asynclint.syntax.lexer.TokenKind.*;
 
 import dev.asynclint.syntax.ErrorMessage;
+import dev.asynclint.syntax.PythonVersion;
 import dev.asynclint.syntax.ast.Comprehension;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.ExprContext;
@@ -143,6 +144,9 @@ final class DisplayParser {
         elts.add(parser.starNamedExpression());
       }
       parser.expect(RBRACE);
+      if (first instanceof Expr.NamedExpr && first.range().start() == firstStart) {
+        parser.require(PythonVersion.PY39, "an unparenthesized assignment expression in a set", firstStart);
+      }
       return new Expr.SetDisplay(elts, parser.from(start));
     } finally {
       parser.leave();

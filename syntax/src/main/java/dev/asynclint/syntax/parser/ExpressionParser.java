@@ -473,6 +473,9 @@ abstract class ExpressionParser extends TokenCursor {
     Expr lower = null;
     if (!at(COLON)) {
       lower = namedExpression();
+      if (lower instanceof Expr.NamedExpr && lower.range().start() == start) {
+        require(PythonVersion.PY310, "an unparenthesized assignment expression in a subscript", start);
+      }
       if (!at(COLON)) {
         return lower;
       }
@@ -488,7 +491,7 @@ abstract class ExpressionParser extends TokenCursor {
         step = expression();
       }
     }
-    if (lower instanceof Expr.NamedExpr) {
+    if (lower instanceof Expr.NamedExpr && lower.range().start() == start) {
       throw fail(ErrorMessage.INVALID_SYNTAX.format(), lower.range());
     }
     return new Expr.Slice(lower, upper, step, from(start));

@@ -27,7 +27,9 @@ abstract class PatternParser extends ExpressionParser {
     Pattern first = maybeStarPattern();
     if (!at(COMMA)) {
       if (first instanceof Pattern.MatchStar) {
-        return new Pattern.MatchSequence(List.of(first), from(start));
+        throw fail(
+            ErrorMessage.PATTERN_NOT_ALLOWED.format("star pattern must be in a sequence"),
+            first.range());
       }
       return first;
     }
@@ -267,7 +269,11 @@ abstract class PatternParser extends ExpressionParser {
         throw unexpected();
       }
       if (accept(DOUBLESTAR)) {
+        int restStart = start();
         rest = name();
+        if (rest.equals("_")) {
+          throw failAt(ErrorMessage.INVALID_SYNTAX.format(), restStart);
+        }
       } else {
         keys.add(mappingKey());
         expect(COLON);

@@ -362,6 +362,10 @@ class StatementParser extends PatternParser {
     Expr target = Targets.store(this, starTargets());
     expect(IN);
     Expr iter = starExpressions();
+    if (iter instanceof Expr.Tuple && ((Expr.Tuple) iter).elts().stream().anyMatch(e -> e instanceof Expr.Starred)
+        && iter.range().start() == ((Expr.Tuple) iter).elts().get(0).range().start()) {
+      require(PythonVersion.PY39, "unpacking in a for statement's iterable", iter.range().start());
+    }
     expect(COLON);
     List<Stmt> body = block();
     List<Stmt> orElse = elseBlock();
@@ -373,7 +377,8 @@ class StatementParser extends PatternParser {
 
   private Stmt withStatement(int start, boolean isAsync) {
     expect(WITH);
-    List<WithItem> items = at(LPAR) ? parenthesizedWithItems() : null;
+    boolean parenthesizedItems = at(LPAR) && version.atLeast(PythonVersion.PY39);
+    List<WithItem> items = parenthesizedItems ? parenthesizedWithItems() : null;
     if (items == null) {
       items = new ArrayList<>();
       do {
@@ -459,9 +464,11 @@ class StatementParser extends PatternParser {
       if (!at(COLON)) {
         type = expression();
         if (at(COMMA)) {
-          throw fail(ErrorMessage.EXCEPT_PARENS.format(), type.range());
-        }
-        if (accept(AS)) {
+          if (!version.atLeast(PythonVersion.PY314)) {
+            throw fail(ErrorMessage.EXCEPT_PARENS.format(), type.range());
+          }
+          type = unparenthesizedExceptTypes(type);
+        } else if (accept(AS)) {
           name = name();
         }
       } else if (thisStar) {
@@ -489,6 +496,20 @@ class StatementParser extends PatternParser {
     return star
         ? new Stmt.TryStar(body, handlers, orElse, finalBody, range)
         : new Stmt.Try(body, handlers, orElse, finalBody, range);
+  }
+
+  /** PEP 758 (3.14): {@code except A, B:} catches a tuple, but only without {@code as}. */
+  private Expr unparenthesizedExceptTypes(Expr first) {
+    List<Expr> types = new ArrayList<>();
+    types.add(first);
+    while (accept(COMMA)) {
+      types.add(expression());
+    }
+    Expr tuple = new Expr.Tuple(types, ExprContext.LOAD, from(first.range().start()));
+    if (at(AS)) {
+      throw fail(ErrorMessage.EXCEPT_PARENS.format(), tuple.range());
+    }
+    return tuple;
   }
 
   // ---------------------------------------------------------------- match

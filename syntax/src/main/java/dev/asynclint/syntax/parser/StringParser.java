@@ -55,7 +55,8 @@ final class StringParser {
       }
       return new Expr.Constant(new Bytes(out.toByteArray()), null, parser.from(start));
     }
-    String kind = Character.toLowerCase(parser.src.charAt(start)) == 'u' ? "u" : null;
+    // Only a lower-case u prefix on the first string marks the constant, as in CPython.
+    String kind = parser.src.charAt(start) == 'u' ? "u" : null;
     if (!anyFString) {
       StringBuilder sb = new StringBuilder();
       while (parser.at(STRING)) {
@@ -66,7 +67,7 @@ final class StringParser {
       return new Expr.Constant(exactValue(value, first), kind, parser.from(start));
     }
     List<Expr> values = new ArrayList<>();
-    PendingText pending = new PendingText();
+    PendingText pending = new PendingText(kind);
     while (parser.at(STRING) || parser.at(FSTRING_START)) {
       if (parser.at(STRING)) {
         int index = parser.p;
@@ -165,7 +166,8 @@ final class StringParser {
       List<Expr> out, PendingText pending, FStringQuote quote, int nesting) {
     int open = parser.expect(LBRACE);
     int fieldStart = parser.tokens.start(open);
-    if (nesting >= 2 && !parser.version.atLeast(PythonVersion.PY312)) {
+    int maxNesting = parser.version.atLeast(PythonVersion.PY312) ? 3 : 2;
+    if (nesting >= maxNesting) {
       throw parser.failAt(ErrorMessage.FSTRING_TOO_DEEP.format(), fieldStart);
     }
     if (parser.at(RBRACE) || parser.at(EXCLAMATION) || parser.at(COLON) || parser.at(EQUAL)) {
@@ -183,7 +185,9 @@ final class StringParser {
           new Expr.GeneratorExp(
               value, parser.comprehensionClauses(), new TextRange(fieldStart, parser.start() + 1));
     }
-    if (value instanceof Expr.Starred) {
+    boolean starredRejected =
+        parser.version.atLeast(PythonVersion.PY39) && !parser.version.atLeast(PythonVersion.PY312);
+    if (value instanceof Expr.Starred && starredRejected) {
       throw parser.fail(ErrorMessage.STARRED_HERE.format(), value.range());
     }
     int exprEnd = parser.start();
@@ -199,7 +203,10 @@ final class StringParser {
     int conversion = -1;
     if (parser.accept(EXCLAMATION)) {
       int name = parser.p;
-      if (!parser.at(NAME) || parser.tokens.start(name) != parser.prevEnd()) {
+      if (!parser.at(NAME)
+          || parser.tokens.start(name) != parser.prevEnd()
+          || (!parser.version.atLeast(PythonVersion.PY312)
+              && parser.tokens.end(name) != parser.tokens.start(name + 1))) {
         throw parser.failAt(ErrorMessage.FSTRING_INVALID_CONVERSION.format(), parser.start());
       }
       String c = parser.text(name);
@@ -229,7 +236,7 @@ final class StringParser {
   private Expr formatSpec(FStringQuote quote, int nesting) {
     int colon = parser.expect(COLON);
     List<Expr> specValues = new ArrayList<>();
-    PendingText pending = new PendingText();
+    PendingText pending = new PendingText(null);
     while (!parser.at(RBRACE)) {
       if (parser.at(FSTRING_MIDDLE)) {
         int index = parser.p++;
@@ -281,9 +288,14 @@ final class StringParser {
 
   /** Literal text waiting to become one Constant of the JoinedStr being built. */
   private static final class PendingText {
+    private final String kind;
     private final StringBuilder text = new StringBuilder();
     private int start = -1;
     private int end;
+
+    PendingText(String kind) {
+      this.kind = kind;
+    }
 
     void append(String piece, int pieceStart, int pieceEnd) {
       if (piece.isEmpty()) {
@@ -298,7 +310,7 @@ final class StringParser {
 
     void flush(List<Expr> values) {
       if (text.length() > 0) {
-        values.add(new Expr.Constant(text.toString(), null, new TextRange(start, end)));
+        values.add(new Expr.Constant(text.toString(), kind, new TextRange(start, end)));
         text.setLength(0);
       }
       start = -1;
