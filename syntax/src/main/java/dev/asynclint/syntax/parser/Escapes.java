@@ -241,6 +241,9 @@ final class Escapes {
               "'unicodeescape' codec can't decode bytes: illegal Unicode character"),
           i);
     }
+    if (value >= Character.MIN_SURROGATE && value <= Character.MAX_SURROGATE) {
+      parser.surrogateEscape = true;
+    }
     sb.appendCodePoint(value);
     return j;
   }

@@ -58,6 +58,7 @@ final class StringParser {
     // Only a lower-case u prefix on the first string marks the constant, as in CPython.
     String kind = parser.src.charAt(start) == 'u' ? "u" : null;
     if (!anyFString) {
+      parser.surrogateEscape = false;
       StringBuilder sb = new StringBuilder();
       while (parser.at(STRING)) {
         sb.append(Escapes.decodeString(parser, parser.p));
@@ -87,11 +88,7 @@ final class StringParser {
    * surrogate escapes in it merged into pairs that Python keeps apart.
    */
   private Object exactValue(String text, int first) {
-    boolean surrogates = false;
-    for (int i = 0; i < text.length() && !surrogates; i++) {
-      surrogates = Character.isSurrogate(text.charAt(i));
-    }
-    if (!surrogates) {
+    if (!parser.surrogateEscape) {
       return text;
     }
     java.util.stream.IntStream.Builder exact = java.util.stream.IntStream.builder();

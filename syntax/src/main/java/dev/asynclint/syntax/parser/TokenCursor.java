@@ -20,6 +20,9 @@ abstract class TokenCursor {
   int p;
   private int depth;
 
+  /** Set when a string escape produced a surrogate, which Java strings may pair up. */
+  boolean surrogateEscape;
+
   TokenCursor(String src, Tokens tokens, PythonVersion version) {
     this.src = src;
     this.tokens = tokens;
