@@ -16,14 +16,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code asynclint debug ast FILE...}: one JSON line per file holding CPython's
- * {@code ast.dump(ast.parse(source), include_attributes=True)} as asynclint computes it, or the
- * syntax error.
+ * {@code asynclint debug ast FILE...}: one JSON line per file holding CPython's {@code
+ * ast.dump(ast.parse(source), include_attributes=True)} as asynclint computes it, or the syntax
+ * error.
  */
 @Command(
     name = "ast",

@@ -29,14 +29,18 @@ class DebugAstCommandTest {
     assertThat(lines).hasSize(2);
     assertThat(lines[0])
         .isEqualTo(
-            "{\"path\": \"" + good + "\", \"dump\": \"Module(body=[Assign(targets=[Name(id='x',"
+            "{\"path\": \""
+                + good
+                + "\", \"dump\": \"Module(body=[Assign(targets=[Name(id='x',"
                 + " ctx=Store(), lineno=1, col_offset=0, end_lineno=1, end_col_offset=1)],"
                 + " value=Constant(value='é', lineno=1, col_offset=4, end_lineno=1,"
                 + " end_col_offset=8), lineno=1, col_offset=0, end_lineno=1, end_col_offset=8)],"
                 + " type_ignores=[])\"}");
     assertThat(lines[1])
         .isEqualTo(
-            "{\"path\": \"" + bad + "\", \"error\": {\"line\": 1, \"column\": 5, \"message\":"
+            "{\"path\": \""
+                + bad
+                + "\", \"error\": {\"line\": 1, \"column\": 5, \"message\":"
                 + " \"'(' was never closed\"}}");
   }
 

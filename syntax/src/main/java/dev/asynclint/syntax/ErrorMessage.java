@@ -33,9 +33,11 @@ public enum ErrorMessage {
   FSTRING_INVALID_CONVERSION("f-string: invalid conversion character: expected 's', 'r', or 'a'"),
   FSTRING_BACKSLASH("f-string expression part cannot include a backslash"),
   FSTRING_COMMENT("f-string expression part cannot include '#'"),
-  FSTRING_NESTED_QUOTE("f-string: nested string uses the quote that ends the f-string before Python 3.12"),
+  FSTRING_NESTED_QUOTE(
+      "f-string: nested string uses the quote that ends the f-string before Python 3.12"),
   FSTRING_TOO_DEEP("f-string: expressions nested too deeply"),
-  FSTRING_MULTILINE("f-string: expressions in a single-quoted f-string cannot span lines before Python 3.12"),
+  FSTRING_MULTILINE(
+      "f-string: expressions in a single-quoted f-string cannot span lines before Python 3.12"),
   MIXED_BYTES("cannot mix bytes and nonbytes literals"),
   BYTES_NON_ASCII("bytes can only contain ASCII literal characters"),
   BAD_ESCAPE("(unicode error) %s"),

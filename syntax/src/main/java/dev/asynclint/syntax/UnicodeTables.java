@@ -10,8 +10,8 @@ import java.util.Arrays;
 
 /**
  * The Unicode properties Python's tokenizer and {@code repr} depend on, in the Unicode version of
- * the CPython we match (14.0 for 3.11) rather than the JDK's own (13.0 in Java 17). The ranges
- * come from {@code conformance/unicode_tables.py}.
+ * the CPython we match (14.0 for 3.11) rather than the JDK's own (13.0 in Java 17). The ranges come
+ * from {@code conformance/unicode_tables.py}.
  */
 public final class UnicodeTables {
   private static final int[] NON_PRINTABLE;
@@ -81,7 +81,8 @@ public final class UnicodeTables {
       if (in == null) {
         throw new IllegalStateException("unicode.txt missing from the classpath");
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+      BufferedReader reader =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
       String line;
       while ((line = reader.readLine()) != null) {
         if (line.startsWith("#") || line.isBlank()) {

@@ -35,8 +35,8 @@ record CodingCookie(String encoding, int line) {
 
   /**
    * CPython's {@code get_normal_name}: folds the spellings of UTF-8 and Latin-1 it special-cases
-   * and returns any other name unchanged. Only these two are folded, which is why a BOM with
-   * {@code coding: utf8} is an error while {@code coding: UTF_8} is not.
+   * and returns any other name unchanged. Only these two are folded, which is why a BOM with {@code
+   * coding: utf8} is an error while {@code coding: UTF_8} is not.
    */
   static String normalName(String name) {
     String folded = name.toLowerCase(Locale.ROOT).replace('_', '-');

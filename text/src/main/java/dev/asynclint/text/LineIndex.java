@@ -3,8 +3,8 @@ package dev.asynclint.text;
 import java.util.Arrays;
 
 /**
- * Converts offsets of a source text to line and column numbers. Lines end at {@code \n},
- * {@code \r\n} or a lone {@code \r}, as in Python's tokenizer; no other character ends a line.
+ * Converts offsets of a source text to line and column numbers. Lines end at {@code \n}, {@code
+ * \r\n} or a lone {@code \r}, as in Python's tokenizer; no other character ends a line.
  */
 public final class LineIndex {
   private final CharSequence text;
@@ -55,7 +55,9 @@ public final class LineIndex {
     return offset - lineStart(line(offset));
   }
 
-  /** The 0-based column of {@code offset} in Unicode code points (what editors call a character). */
+  /**
+   * The 0-based column of {@code offset} in Unicode code points (what editors call a character).
+   */
   public int codePointColumn(int offset) {
     int start = lineStart(line(offset));
     return Character.codePointCount(text, start, offset);

@@ -11,16 +11,16 @@ import java.util.Optional;
  * looks them up, and the Java charsets that decode the way they do.
  *
  * <p>Java's own charset names are no guide: Java's {@code cp932}, {@code cp949}, {@code cp950} and
- * {@code cp874} are IBM code pages, while Python's are Microsoft's, and many Python aliases
- * ({@code latin}, {@code u8}, {@code cp65001}) are unknown to Java. Each pairing below was checked
- * against CPython 3.11 on every byte, every two-byte sequence with a high lead byte and random
- * longer input. The single-byte and UTF pairings agree exactly; the East Asian and Mac pairings
- * differ only on a few vendor or user-defined code points, never on line breaks or backslashes.
- * Left out, and so reported as unknown: codecs Java lacks (utf_7, hz, ptcp154, koi8_t, kz1048,
- * iso8859_10, iso8859_14, cp720, cp1125, hp_roman8, euc_jis_2004, the other iso2022_jp variants,
- * unicode_escape and the like), the EBCDIC code pages (Java decodes NEL as a line feed),
- * shift_jis_2004 and shift_jisx0213 (Python decodes 0x5C as a yen sign, Java as a backslash),
- * mac_arabic and cp1006 (different tables).
+ * {@code cp874} are IBM code pages, while Python's are Microsoft's, and many Python aliases ({@code
+ * latin}, {@code u8}, {@code cp65001}) are unknown to Java. Each pairing below was checked against
+ * CPython 3.11 on every byte, every two-byte sequence with a high lead byte and random longer
+ * input. The single-byte and UTF pairings agree exactly; the East Asian and Mac pairings differ
+ * only on a few vendor or user-defined code points, never on line breaks or backslashes. Left out,
+ * and so reported as unknown: codecs Java lacks (utf_7, hz, ptcp154, koi8_t, kz1048, iso8859_10,
+ * iso8859_14, cp720, cp1125, hp_roman8, euc_jis_2004, the other iso2022_jp variants, unicode_escape
+ * and the like), the EBCDIC code pages (Java decodes NEL as a line feed), shift_jis_2004 and
+ * shift_jisx0213 (Python decodes 0x5C as a yen sign, Java as a backslash), mac_arabic and cp1006
+ * (different tables).
  */
 final class PythonCodecs {
   private static final Map<String, String> CODEC_BY_ALIAS = new HashMap<>();
@@ -30,8 +30,18 @@ final class PythonCodecs {
     codec(
         "ascii",
         "US-ASCII",
-        "646", "ansi_x3.4_1968", "ansi_x3.4_1986", "ansi_x3_4_1968", "cp367", "csascii", "ibm367",
-        "iso646_us", "iso_646.irv_1991", "iso_ir_6", "us", "us_ascii");
+        "646",
+        "ansi_x3.4_1968",
+        "ansi_x3.4_1986",
+        "ansi_x3_4_1968",
+        "cp367",
+        "csascii",
+        "ibm367",
+        "iso646_us",
+        "iso_646.irv_1991",
+        "iso_ir_6",
+        "us",
+        "us_ascii");
     codec("big5", "Big5", "big5_tw", "csbig5", "x_mac_trad_chinese");
     codec("big5hkscs", "Big5-HKSCS", "big5_hkscs", "hkscs");
     codec("cp1250", "windows-1250", "1250", "windows_1250");
@@ -68,14 +78,27 @@ final class PythonCodecs {
     codec(
         "euc_kr",
         "EUC-KR",
-        "euckr", "korean", "ks_c_5601", "ks_c_5601_1987", "ks_x_1001", "ksc5601", "ksx1001",
+        "euckr",
+        "korean",
+        "ks_c_5601",
+        "ks_c_5601_1987",
+        "ks_x_1001",
+        "ksc5601",
+        "ksx1001",
         "x_mac_korean");
     codec("gb18030", "GB18030", "gb18030_2000");
     codec(
         "gb2312",
         "GB2312",
-        "chinese", "csiso58gb231280", "euc_cn", "euccn", "eucgb2312_cn", "gb2312_1980", "gb2312_80",
-        "iso_ir_58", "x_mac_simp_chinese");
+        "chinese",
+        "csiso58gb231280",
+        "euc_cn",
+        "euccn",
+        "eucgb2312_cn",
+        "gb2312_1980",
+        "gb2312_80",
+        "iso_ir_58",
+        "x_mac_simp_chinese");
     codec("gbk", "GBK", "936", "cp936", "ms936");
     codec("iso2022_jp", "ISO-2022-JP", "csiso2022jp", "iso2022jp", "iso_2022_jp");
     codec("iso2022_jp_2", "ISO-2022-JP-2", "iso2022jp_2", "iso_2022_jp_2");
@@ -83,52 +106,105 @@ final class PythonCodecs {
     codec(
         "iso8859_2",
         "ISO-8859-2",
-        "csisolatin2", "iso_8859_2", "iso_8859_2_1987", "iso_ir_101", "l2", "latin2");
+        "csisolatin2",
+        "iso_8859_2",
+        "iso_8859_2_1987",
+        "iso_ir_101",
+        "l2",
+        "latin2");
     codec(
         "iso8859_3",
         "ISO-8859-3",
-        "csisolatin3", "iso_8859_3", "iso_8859_3_1988", "iso_ir_109", "l3", "latin3");
+        "csisolatin3",
+        "iso_8859_3",
+        "iso_8859_3_1988",
+        "iso_ir_109",
+        "l3",
+        "latin3");
     codec(
         "iso8859_4",
         "ISO-8859-4",
-        "csisolatin4", "iso_8859_4", "iso_8859_4_1988", "iso_ir_110", "l4", "latin4");
+        "csisolatin4",
+        "iso_8859_4",
+        "iso_8859_4_1988",
+        "iso_ir_110",
+        "l4",
+        "latin4");
     codec(
         "iso8859_5",
         "ISO-8859-5",
-        "csisolatincyrillic", "cyrillic", "iso_8859_5", "iso_8859_5_1988", "iso_ir_144");
+        "csisolatincyrillic",
+        "cyrillic",
+        "iso_8859_5",
+        "iso_8859_5_1988",
+        "iso_ir_144");
     codec(
         "iso8859_6",
         "ISO-8859-6",
-        "arabic", "asmo_708", "csisolatinarabic", "ecma_114", "iso_8859_6", "iso_8859_6_1987",
+        "arabic",
+        "asmo_708",
+        "csisolatinarabic",
+        "ecma_114",
+        "iso_8859_6",
+        "iso_8859_6_1987",
         "iso_ir_127");
     codec(
         "iso8859_7",
         "ISO-8859-7",
-        "csisolatingreek", "ecma_118", "elot_928", "greek", "greek8", "iso_8859_7",
-        "iso_8859_7_1987", "iso_ir_126");
+        "csisolatingreek",
+        "ecma_118",
+        "elot_928",
+        "greek",
+        "greek8",
+        "iso_8859_7",
+        "iso_8859_7_1987",
+        "iso_ir_126");
     codec(
         "iso8859_8",
         "ISO-8859-8",
-        "csisolatinhebrew", "hebrew", "iso_8859_8", "iso_8859_8_1988", "iso_ir_138");
+        "csisolatinhebrew",
+        "hebrew",
+        "iso_8859_8",
+        "iso_8859_8_1988",
+        "iso_ir_138");
     codec(
         "iso8859_9",
         "ISO-8859-9",
-        "csisolatin5", "iso_8859_9", "iso_8859_9_1989", "iso_ir_148", "l5", "latin5");
+        "csisolatin5",
+        "iso_8859_9",
+        "iso_8859_9_1989",
+        "iso_ir_148",
+        "l5",
+        "latin5");
     codec("iso8859_11", "x-iso-8859-11", "iso_8859_11", "iso_8859_11_2001", "thai");
     codec("iso8859_13", "ISO-8859-13", "iso_8859_13", "l7", "latin7");
     codec("iso8859_15", "ISO-8859-15", "iso_8859_15", "l9", "latin9");
     codec(
         "iso8859_16",
         "ISO-8859-16",
-        "iso_8859_16", "iso_8859_16_2001", "iso_ir_226", "l10", "latin10");
+        "iso_8859_16",
+        "iso_8859_16_2001",
+        "iso_ir_226",
+        "l10",
+        "latin10");
     codec("johab", "x-Johab", "cp1361", "ms1361");
     codec("koi8_r", "KOI8-R", "cskoi8r");
     codec("koi8_u", "KOI8-U");
     codec(
         "latin_1",
         "ISO-8859-1",
-        "8859", "cp819", "csisolatin1", "ibm819", "iso8859", "iso8859_1", "iso_8859_1",
-        "iso_8859_1_1987", "iso_ir_100", "l1", "latin", "latin1");
+        "8859",
+        "cp819",
+        "csisolatin1",
+        "ibm819",
+        "iso8859",
+        "iso8859_1",
+        "iso_8859_1",
+        "iso_8859_1_1987",
+        "iso_ir_100",
+        "l1",
+        "latin",
+        "latin1");
     codec("mac_croatian", "x-MacCroatian");
     codec("mac_cyrillic", "x-MacCyrillic", "maccyrillic");
     codec("mac_greek", "x-MacGreek", "macgreek");
@@ -141,7 +217,11 @@ final class PythonCodecs {
     codec(
         "tis_620",
         "TIS-620",
-        "iso_ir_166", "tis620", "tis_620_0", "tis_620_2529_0", "tis_620_2529_1");
+        "iso_ir_166",
+        "tis620",
+        "tis_620_0",
+        "tis_620_2529_0",
+        "tis_620_2529_1");
     codec("utf_16", "x-UTF-16LE-BOM", "u16", "utf16");
     codec("utf_16_be", "UTF-16BE", "unicodebigunmarked", "utf_16be");
     codec("utf_16_le", "UTF-16LE", "unicodelittleunmarked", "utf_16le");

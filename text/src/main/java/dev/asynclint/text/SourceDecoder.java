@@ -15,10 +15,10 @@ import java.util.Optional;
  * Decodes the bytes of a Python source file to text as CPython 3.11 does before tokenizing: a UTF-8
  * byte order mark, a PEP 263 coding cookie, otherwise UTF-8 (PEP 3120).
  *
- * <p>Bytes the encoding cannot decode are an error, never a replacement character, and are
- * checked everywhere, comments included, as {@code python file.py} does. The cookie applies to
- * the whole file, as when CPython compiles bytes (import, {@code compile}, {@code ast.parse}).
- * Line endings and NUL bytes are kept, so offsets into the text map back to the file.
+ * <p>Bytes the encoding cannot decode are an error, never a replacement character, and are checked
+ * everywhere, comments included, as {@code python file.py} does. The cookie applies to the whole
+ * file, as when CPython compiles bytes (import, {@code compile}, {@code ast.parse}). Line endings
+ * and NUL bytes are kept, so offsets into the text map back to the file.
  */
 public final class SourceDecoder {
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};

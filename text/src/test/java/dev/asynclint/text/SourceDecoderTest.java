@@ -456,7 +456,14 @@ class SourceDecoderTest {
     @ParameterizedTest
     @ValueSource(
         strings = {
-          "xyz", "latin.1", "utf8-sig", "rot13", "hex", "cp037", "shift_jis_2004", "utf_7",
+          "xyz",
+          "latin.1",
+          "utf8-sig",
+          "rot13",
+          "hex",
+          "cp037",
+          "shift_jis_2004",
+          "utf_7",
         })
     void unknownOrDeliberatelyUnsupported(String pythonName) {
       assertThat(PythonCodecs.lookup(pythonName)).isEmpty();

@@ -5,7 +5,15 @@ import java.util.Collections;
 import java.util.List;
 
 /** The parameter list of a function or lambda ({@code ast.arguments}). */
-public record Arguments(List<Arg> posOnlyArgs, List<Arg> args, Arg varArg, List<Arg> kwOnlyArgs, List<Expr> kwDefaults, Arg kwArg, List<Expr> defaults) implements Node {
+public record Arguments(
+    List<Arg> posOnlyArgs,
+    List<Arg> args,
+    Arg varArg,
+    List<Arg> kwOnlyArgs,
+    List<Expr> kwDefaults,
+    Arg kwArg,
+    List<Expr> defaults)
+    implements Node {
   public Arguments {
     posOnlyArgs = List.copyOf(posOnlyArgs);
     args = List.copyOf(args);

@@ -4,7 +4,8 @@ import dev.asynclint.text.TextRange;
 import java.util.List;
 
 /** One {@code except} clause ({@code ast.ExceptHandler}). */
-public record ExceptHandler(Expr type, String name, List<Stmt> body, TextRange range) implements Located {
+public record ExceptHandler(Expr type, String name, List<Stmt> body, TextRange range)
+    implements Located {
   public ExceptHandler {
     body = List.copyOf(body);
   }

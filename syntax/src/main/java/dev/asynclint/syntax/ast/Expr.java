@@ -110,7 +110,8 @@ public sealed interface Expr extends Located {
   }
 
   /** {@code ast.DictComp}. */
-  record DictComp(Expr key, Expr value, List<Comprehension> generators, TextRange range) implements Expr {
+  record DictComp(Expr key, Expr value, List<Comprehension> generators, TextRange range)
+      implements Expr {
     public DictComp {
       generators = List.copyOf(generators);
     }
@@ -158,7 +159,8 @@ public sealed interface Expr extends Located {
   }
 
   /** {@code ast.Compare}. */
-  record Compare(Expr left, List<CompareOperator> ops, List<Expr> comparators, TextRange range) implements Expr {
+  record Compare(Expr left, List<CompareOperator> ops, List<Expr> comparators, TextRange range)
+      implements Expr {
     public Compare {
       ops = List.copyOf(ops);
       comparators = List.copyOf(comparators);
@@ -184,7 +186,8 @@ public sealed interface Expr extends Located {
   }
 
   /** {@code ast.FormattedValue}. */
-  record FormattedValue(Expr value, int conversion, Expr formatSpec, TextRange range) implements Expr {
+  record FormattedValue(Expr value, int conversion, Expr formatSpec, TextRange range)
+      implements Expr {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visit(this);

@@ -35,7 +35,8 @@ public sealed interface Pattern extends Located {
   }
 
   /** {@code ast.MatchMapping}. */
-  record MatchMapping(List<Expr> keys, List<Pattern> patterns, String rest, TextRange range) implements Pattern {
+  record MatchMapping(List<Expr> keys, List<Pattern> patterns, String rest, TextRange range)
+      implements Pattern {
     public MatchMapping {
       keys = List.copyOf(keys);
       patterns = List.copyOf(patterns);
@@ -48,7 +49,13 @@ public sealed interface Pattern extends Located {
   }
 
   /** {@code ast.MatchClass}. */
-  record MatchClass(Expr cls, List<Pattern> patterns, List<String> kwdAttrs, List<Pattern> kwdPatterns, TextRange range) implements Pattern {
+  record MatchClass(
+      Expr cls,
+      List<Pattern> patterns,
+      List<String> kwdAttrs,
+      List<Pattern> kwdPatterns,
+      TextRange range)
+      implements Pattern {
     public MatchClass {
       patterns = List.copyOf(patterns);
       kwdAttrs = List.copyOf(kwdAttrs);

@@ -7,7 +7,15 @@ import java.util.List;
 public sealed interface Stmt extends Located {
 
   /** {@code ast.FunctionDef}. */
-  record FunctionDef(String name, Arguments args, List<Stmt> body, List<Expr> decoratorList, Expr returns, List<TypeParam> typeParams, TextRange range) implements Stmt {
+  record FunctionDef(
+      String name,
+      Arguments args,
+      List<Stmt> body,
+      List<Expr> decoratorList,
+      Expr returns,
+      List<TypeParam> typeParams,
+      TextRange range)
+      implements Stmt {
     public FunctionDef {
       body = List.copyOf(body);
       decoratorList = List.copyOf(decoratorList);
@@ -21,7 +29,15 @@ public sealed interface Stmt extends Located {
   }
 
   /** {@code ast.AsyncFunctionDef}. */
-  record AsyncFunctionDef(String name, Arguments args, List<Stmt> body, List<Expr> decoratorList, Expr returns, List<TypeParam> typeParams, TextRange range) implements Stmt {
+  record AsyncFunctionDef(
+      String name,
+      Arguments args,
+      List<Stmt> body,
+      List<Expr> decoratorList,
+      Expr returns,
+      List<TypeParam> typeParams,
+      TextRange range)
+      implements Stmt {
     public AsyncFunctionDef {
       body = List.copyOf(body);
       decoratorList = List.copyOf(decoratorList);
@@ -35,7 +51,15 @@ public sealed interface Stmt extends Located {
   }
 
   /** {@code ast.ClassDef}. */
-  record ClassDef(String name, List<Expr> bases, List<Keyword> keywords, List<Stmt> body, List<Expr> decoratorList, List<TypeParam> typeParams, TextRange range) implements Stmt {
+  record ClassDef(
+      String name,
+      List<Expr> bases,
+      List<Keyword> keywords,
+      List<Stmt> body,
+      List<Expr> decoratorList,
+      List<TypeParam> typeParams,
+      TextRange range)
+      implements Stmt {
     public ClassDef {
       bases = List.copyOf(bases);
       keywords = List.copyOf(keywords);
@@ -83,7 +107,8 @@ public sealed interface Stmt extends Located {
   }
 
   /** {@code ast.TypeAlias}. */
-  record TypeAlias(Expr name, List<TypeParam> typeParams, Expr value, TextRange range) implements Stmt {
+  record TypeAlias(Expr name, List<TypeParam> typeParams, Expr value, TextRange range)
+      implements Stmt {
     public TypeAlias {
       typeParams = List.copyOf(typeParams);
     }
@@ -103,7 +128,8 @@ public sealed interface Stmt extends Located {
   }
 
   /** {@code ast.AnnAssign}. */
-  record AnnAssign(Expr target, Expr annotation, Expr value, int simple, TextRange range) implements Stmt {
+  record AnnAssign(Expr target, Expr annotation, Expr value, int simple, TextRange range)
+      implements Stmt {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visit(this);
@@ -111,7 +137,8 @@ public sealed interface Stmt extends Located {
   }
 
   /** {@code ast.For}. */
-  record For(Expr target, Expr iter, List<Stmt> body, List<Stmt> orElse, TextRange range) implements Stmt {
+  record For(Expr target, Expr iter, List<Stmt> body, List<Stmt> orElse, TextRange range)
+      implements Stmt {
     public For {
       body = List.copyOf(body);
       orElse = List.copyOf(orElse);
@@ -124,7 +151,8 @@ public sealed interface Stmt extends Located {
   }
 
   /** {@code ast.AsyncFor}. */
-  record AsyncFor(Expr target, Expr iter, List<Stmt> body, List<Stmt> orElse, TextRange range) implements Stmt {
+  record AsyncFor(Expr target, Expr iter, List<Stmt> body, List<Stmt> orElse, TextRange range)
+      implements Stmt {
     public AsyncFor {
       body = List.copyOf(body);
       orElse = List.copyOf(orElse);
@@ -209,7 +237,13 @@ public sealed interface Stmt extends Located {
   }
 
   /** {@code ast.Try}. */
-  record Try(List<Stmt> body, List<ExceptHandler> handlers, List<Stmt> orElse, List<Stmt> finalBody, TextRange range) implements Stmt {
+  record Try(
+      List<Stmt> body,
+      List<ExceptHandler> handlers,
+      List<Stmt> orElse,
+      List<Stmt> finalBody,
+      TextRange range)
+      implements Stmt {
     public Try {
       body = List.copyOf(body);
       handlers = List.copyOf(handlers);
@@ -224,7 +258,13 @@ public sealed interface Stmt extends Located {
   }
 
   /** {@code ast.TryStar}. */
-  record TryStar(List<Stmt> body, List<ExceptHandler> handlers, List<Stmt> orElse, List<Stmt> finalBody, TextRange range) implements Stmt {
+  record TryStar(
+      List<Stmt> body,
+      List<ExceptHandler> handlers,
+      List<Stmt> orElse,
+      List<Stmt> finalBody,
+      TextRange range)
+      implements Stmt {
     public TryStar {
       body = List.copyOf(body);
       handlers = List.copyOf(handlers);

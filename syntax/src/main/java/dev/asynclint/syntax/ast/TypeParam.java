@@ -1,7 +1,6 @@
 package dev.asynclint.syntax.ast;
 
 import dev.asynclint.text.TextRange;
-import java.util.List;
 
 /** A PEP 695 type parameter; one record per kind of CPython's {@code ast.type_param}. */
 public sealed interface TypeParam extends Located {

@@ -1,6 +1,9 @@
 package dev.asynclint.syntax.ast;
 
-/** One method per kind of syntax node; no defaults, so a new node kind breaks every visitor at compile time. */
+/**
+ * One method per kind of syntax node; no defaults, so a new node kind breaks every visitor at
+ * compile time.
+ */
 public interface Visitor<R> {
   R visit(Expr.BoolOp node);
 

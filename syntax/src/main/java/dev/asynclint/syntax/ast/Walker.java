@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Visits a tree in source order, calling {@link #enter} before a node's children and {@link
- * #leave} after them. Subclasses override the two hooks; the traversal itself is complete for
- * every node kind, so no rule has to know the shape of nodes it does not care about.
+ * Visits a tree in source order, calling {@link #enter} before a node's children and {@link #leave}
+ * after them. Subclasses override the two hooks; the traversal itself is complete for every node
+ * kind, so no rule has to know the shape of nodes it does not care about.
  */
 public abstract class Walker {
   private final ChildVisitor children = new ChildVisitor();

@@ -1,6 +1,5 @@
 package dev.asynclint.syntax.ast;
 
-
 /** One context manager of a {@code with} statement ({@code ast.withitem}). */
 public record WithItem(Expr contextExpr, Expr optionalVars) implements Node {
   @Override

@@ -27,10 +27,10 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * Prints a syntax tree exactly as CPython's {@code ast.dump(tree, include_attributes=True)}
- * does: the oracle the parser is tested against. Up to Python 3.11 the parts of an f-string carry
- * the position of the whole string and there are no {@code type_params} fields; from 3.12 on
- * every node has its own position.
+ * Prints a syntax tree exactly as CPython's {@code ast.dump(tree, include_attributes=True)} does:
+ * the oracle the parser is tested against. Up to Python 3.11 the parts of an f-string carry the
+ * position of the whole string and there are no {@code type_params} fields; from 3.12 on every node
+ * has its own position.
  */
 public final class AstDump implements Visitor<Void> {
   private final String source;
@@ -258,8 +258,8 @@ public final class AstDump implements Visitor<Void> {
   }
 
   /**
-   * CPython before 3.12 parsed a field's text wrapped in parentheses, so a bare tuple there
-   * spans from the opening brace through the character that ends the expression.
+   * CPython before 3.12 parsed a field's text wrapped in parentheses, so a bare tuple there spans
+   * from the opening brace through the character that ends the expression.
    */
   private TextRange bracesOf(Expr.FormattedValue field, Expr.Tuple tuple) {
     int end = tuple.range().end();

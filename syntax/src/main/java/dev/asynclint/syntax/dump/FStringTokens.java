@@ -10,9 +10,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The extent of every f-string token of a source, from prefix to closing quote. CPython before
- * 3.12 gave a format spec the position of the f-string token it sits in, which the tree alone
- * does not record.
+ * The extent of every f-string token of a source, from prefix to closing quote. CPython before 3.12
+ * gave a format spec the position of the f-string token it sits in, which the tree alone does not
+ * record.
  */
 final class FStringTokens {
   private final List<TextRange> ranges = new ArrayList<>();

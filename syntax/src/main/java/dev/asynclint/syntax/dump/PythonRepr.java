@@ -8,8 +8,8 @@ import java.math.RoundingMode;
 
 /**
  * CPython 3.11's {@code repr()} of the constants in syntax trees ({@code str}, {@code bytes},
- * {@code int}, {@code float}, {@code complex}), character for character, as {@code ast.dump}
- * prints them.
+ * {@code int}, {@code float}, {@code complex}), character for character, as {@code ast.dump} prints
+ * them.
  *
  * <p>Printability follows CPython 3.11's Unicode 14.0 (see {@link UnicodeTables}), not the JDK's.
  */
@@ -28,7 +28,8 @@ public final class PythonRepr {
 
   /**
    * The repr of a Python {@code str}. A valid surrogate pair counts as one code point; a lone
-   * surrogate is a code point of its own, as CPython keeps one that Python source spells as an escape.
+   * surrogate is a code point of its own, as CPython keeps one that Python source spells as an
+   * escape.
    */
   public static String str(String s) {
     StringBuilder out = new StringBuilder(s.length() + 2);
@@ -110,8 +111,8 @@ public final class PythonRepr {
 
   /**
    * The repr of a Python {@code int}. CPython 3.11 refuses to convert an int of more than 4300
-   * decimal digits ({@code sys.get_int_max_str_digits()}); this method always prints the digits
-   * and leaves that policy to the caller.
+   * decimal digits ({@code sys.get_int_max_str_digits()}); this method always prints the digits and
+   * leaves that policy to the caller.
    */
   public static String intRepr(BigInteger v) {
     return v.toString();
@@ -129,9 +130,9 @@ public final class PythonRepr {
   }
 
   /**
-   * The repr of a Python {@code complex}: {@code 2.5j} when the real part is +0.0 (always so for
-   * an imaginary literal), otherwise {@code (1+2j)}. Parts are written without the {@code .0} of
-   * a float, so {@code 1j} rather than {@code 1.0j}.
+   * The repr of a Python {@code complex}: {@code 2.5j} when the real part is +0.0 (always so for an
+   * imaginary literal), otherwise {@code (1+2j)}. Parts are written without the {@code .0} of a
+   * float, so {@code 1j} rather than {@code 1.0j}.
    */
   public static String complexRepr(double real, double imag) {
     StringBuilder out = new StringBuilder(48);

@@ -11,7 +11,9 @@ final class Keywords {
         char first = kind.text().charAt(0);
         TokenKind[] current = BY_FIRST_CHAR[first];
         TokenKind[] grown =
-            current == null ? new TokenKind[1] : java.util.Arrays.copyOf(current, current.length + 1);
+            current == null
+                ? new TokenKind[1]
+                : java.util.Arrays.copyOf(current, current.length + 1);
         grown[grown.length - 1] = kind;
         BY_FIRST_CHAR[first] = grown;
       }

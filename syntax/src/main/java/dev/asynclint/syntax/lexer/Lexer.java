@@ -6,10 +6,10 @@ import dev.asynclint.syntax.UnicodeTables;
 import dev.asynclint.text.TextRange;
 
 /**
- * Python's tokenizer: indentation, implicit and explicit line joining, strings of every prefix,
- * PEP 701 f-strings as start/middle/end tokens with the replacement fields tokenized in place,
- * numbers and identifiers. It never throws: the first error ends the token stream with an
- * {@link TokenKind#ERROR} token and is kept in {@link Tokens#error()}.
+ * Python's tokenizer: indentation, implicit and explicit line joining, strings of every prefix, PEP
+ * 701 f-strings as start/middle/end tokens with the replacement fields tokenized in place, numbers
+ * and identifiers. It never throws: the first error ends the token stream with an {@link
+ * TokenKind#ERROR} token and is kept in {@link Tokens#error()}.
  */
 public final class Lexer {
   /** CPython's limits: MAXINDENT and MAXLEVEL of its tokenizer. */
@@ -23,6 +23,7 @@ public final class Lexer {
   private static final byte MODE_SPEC = 3;
 
   private final String src;
+
   /** The source as an array: indexing it is much cheaper than {@code String.charAt}. */
   private final char[] buf;
 
@@ -364,9 +365,9 @@ public final class Lexer {
   }
 
   /**
-   * A name with non-ASCII characters. Like CPython, takes every non-ASCII character as part of
-   * the name, then checks the name against XID_Start/XID_Continue as written (normalization to
-   * NFKC only changes the identifier's value, not its validity).
+   * A name with non-ASCII characters. Like CPython, takes every non-ASCII character as part of the
+   * name, then checks the name against XID_Start/XID_Continue as written (normalization to NFKC
+   * only changes the identifier's value, not its validity).
    */
   private void lexNonAscii() {
     int start = pos;
@@ -383,7 +384,8 @@ public final class Lexer {
       int cp = src.codePointAt(i);
       if (!(first ? isIdentifierStart(cp) : isIdentifierPart(cp))) {
         if (isPrintable(cp)) {
-          throw error(ErrorMessage.INVALID_CHARACTER.format(new String(Character.toChars(cp)), cp), i);
+          throw error(
+              ErrorMessage.INVALID_CHARACTER.format(new String(Character.toChars(cp)), cp), i);
         }
         throw error(ErrorMessage.NON_PRINTABLE.format(cp), i);
       }
@@ -435,8 +437,8 @@ public final class Lexer {
   // ---------------------------------------------------------------- strings
 
   /**
-   * Lexes a string literal whose prefix spans {@code [start, quotePos)}; f-strings open an
-   * f-string mode instead of being read whole.
+   * Lexes a string literal whose prefix spans {@code [start, quotePos)}; f-strings open an f-string
+   * mode instead of being read whole.
    */
   private void lexString(int start, int quotePos, boolean raw, boolean bytes, boolean fstring) {
     char quote = buf[quotePos];
@@ -508,8 +510,7 @@ public final class Lexer {
       }
       char c = buf[p];
       if (c == quote
-          && (!triple
-              || (p + 2 < length && buf[p + 1] == quote && buf[p + 2] == quote))) {
+          && (!triple || (p + 2 < length && buf[p + 1] == quote && buf[p + 2] == quote))) {
         if (spec) {
           // The closing quote inside a format spec ends the f-string with the field unclosed.
           throw error(ErrorMessage.INVALID_SYNTAX_EXPECTED.format("'}'"), p);
@@ -631,7 +632,9 @@ public final class Lexer {
 
   /** Whether the lexer is directly inside an f-string replacement field (not nested brackets). */
   private boolean atFieldLevel() {
-    return modeDepth > 0 && modes[modeDepth - 1] == MODE_FIELD && modeData[modeDepth - 1] == parenDepth;
+    return modeDepth > 0
+        && modes[modeDepth - 1] == MODE_FIELD
+        && modeData[modeDepth - 1] == parenDepth;
   }
 
   // ---------------------------------------------------------------- operators

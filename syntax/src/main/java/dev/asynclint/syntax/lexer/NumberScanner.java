@@ -3,8 +3,8 @@ package dev.asynclint.syntax.lexer;
 import dev.asynclint.syntax.ErrorMessage;
 
 /**
- * Reads one number literal: decimal, hexadecimal, octal and binary integers with single
- * underscores between digits, floats with fraction and exponent, and imaginary numbers.
+ * Reads one number literal: decimal, hexadecimal, octal and binary integers with single underscores
+ * between digits, floats with fraction and exponent, and imaginary numbers.
  */
 final class NumberScanner {
   private static final String[] KEYWORDS_AFTER_NUMBER = {
@@ -136,7 +136,9 @@ final class NumberScanner {
       return;
     }
     char c = buf[pos];
-    if (c < 0x80 ? !Lexer.isAsciiIdentifierPart(c) : !Lexer.isIdentifierPart(src.codePointAt(pos))) {
+    if (c < 0x80
+        ? !Lexer.isAsciiIdentifierPart(c)
+        : !Lexer.isIdentifierPart(src.codePointAt(pos))) {
       return;
     }
     for (String keyword : KEYWORDS_AFTER_NUMBER) {

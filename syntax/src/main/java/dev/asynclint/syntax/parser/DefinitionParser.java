@@ -26,7 +26,10 @@ final class DefinitionParser {
     while (parser.accept(AT)) {
       Expr decorator = parser.namedExpression();
       if (!isDottedCall(decorator)) {
-        parser.require(PythonVersion.PY39, "a decorator other than a dotted name or call", decorator.range().start());
+        parser.require(
+            PythonVersion.PY39,
+            "a decorator other than a dotted name or call",
+            decorator.range().start());
       }
       decorators.add(decorator);
       parser.expect(NEWLINE);
@@ -46,7 +49,10 @@ final class DefinitionParser {
   }
 
   Stmt functionDef(List<Expr> decorators, int start) {
-    boolean isAsync = parser.p > 0 && parser.tokens.kind(parser.p - 1) == ASYNC && parser.startOf(parser.p - 1) == start;
+    boolean isAsync =
+        parser.p > 0
+            && parser.tokens.kind(parser.p - 1) == ASYNC
+            && parser.startOf(parser.p - 1) == start;
     parser.expect(DEF);
     String name = parser.name();
     List<TypeParam> typeParams = typeParams();
@@ -82,7 +88,13 @@ final class DefinitionParser {
     parser.expect(COLON);
     List<Stmt> body = parser.block();
     return new Stmt.ClassDef(
-        name, bases, keywords, body, decorators, typeParams, new TextRange(start, parser.lastSignificantEnd()));
+        name,
+        bases,
+        keywords,
+        body,
+        decorators,
+        typeParams,
+        new TextRange(start, parser.lastSignificantEnd()));
   }
 
   /** PEP 695 type parameters in brackets, or an empty list when there are none. */

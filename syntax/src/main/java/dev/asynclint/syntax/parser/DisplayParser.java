@@ -145,7 +145,8 @@ final class DisplayParser {
       }
       parser.expect(RBRACE);
       if (first instanceof Expr.NamedExpr && first.range().start() == firstStart) {
-        parser.require(PythonVersion.PY39, "an unparenthesized assignment expression in a set", firstStart);
+        parser.require(
+            PythonVersion.PY39, "an unparenthesized assignment expression in a set", firstStart);
       }
       return new Expr.SetDisplay(elts, parser.from(start));
     } finally {

@@ -69,15 +69,18 @@ final class Escapes {
       i++;
     }
     char quote = src.charAt(i);
-    int quoteLength = i + 2 < end && src.charAt(i + 1) == quote && src.charAt(i + 2) == quote && end - i >= 6 ? 3 : 1;
+    int quoteLength =
+        i + 2 < end && src.charAt(i + 1) == quote && src.charAt(i + 2) == quote && end - i >= 6
+            ? 3
+            : 1;
     int bodyStart = i + quoteLength;
     int bodyEnd = end - quoteLength;
     return decodeText(parser, bodyStart, bodyEnd, raw, false);
   }
 
   /**
-   * The exact code points of a STRING token, where each escape is one code point even when it
-   * is a surrogate that a Java string would pair with its neighbour.
+   * The exact code points of a STRING token, where each escape is one code point even when it is a
+   * surrogate that a Java string would pair with its neighbour.
    */
   static int[] decodeCodePoints(TokenCursor parser, int index) {
     String src = parser.src;
@@ -93,7 +96,10 @@ final class Escapes {
       i++;
     }
     char quote = src.charAt(i);
-    int quoteLength = i + 2 < end && src.charAt(i + 1) == quote && src.charAt(i + 2) == quote && end - i >= 6 ? 3 : 1;
+    int quoteLength =
+        i + 2 < end && src.charAt(i + 1) == quote && src.charAt(i + 2) == quote && end - i >= 6
+            ? 3
+            : 1;
     int to = end - quoteLength;
     java.util.stream.IntStream.Builder out = java.util.stream.IntStream.builder();
     StringBuilder piece = new StringBuilder();
@@ -115,8 +121,7 @@ final class Escapes {
 
   /** The text of an f-string literal piece; top-level pieces undouble {@code {{ }}}. */
   static String decodeFStringMiddle(TokenCursor parser, int index, boolean raw, boolean topLevel) {
-    return decodeText(
-        parser, parser.tokens.start(index), parser.tokens.end(index), raw, topLevel);
+    return decodeText(parser, parser.tokens.start(index), parser.tokens.end(index), raw, topLevel);
   }
 
   private static String decodeText(
@@ -229,8 +234,7 @@ final class Escapes {
       int d = j < to ? Character.digit(src.charAt(j), 16) : -1;
       if (d < 0 || src.charAt(j) >= 0x80) {
         throw parser.failAt(
-            ErrorMessage.BAD_ESCAPE.format(
-                "'unicodeescape' codec can't decode bytes: " + problem),
+            ErrorMessage.BAD_ESCAPE.format("'unicodeescape' codec can't decode bytes: " + problem),
             i);
       }
       value = value * 16 + d;
@@ -254,14 +258,16 @@ final class Escapes {
     int close = open < to && src.charAt(open) == '{' ? src.indexOf('}', open) : -1;
     if (close < 0 || close >= to || close == open + 1) {
       throw parser.failAt(
-          ErrorMessage.BAD_ESCAPE.format("'unicodeescape' codec can't decode bytes: malformed \\N character escape"),
+          ErrorMessage.BAD_ESCAPE.format(
+              "'unicodeescape' codec can't decode bytes: malformed \\N character escape"),
           i);
     }
     String name = src.substring(open + 1, close);
     int cp = codePointOf(name);
     if (cp < 0) {
       throw parser.failAt(
-          ErrorMessage.BAD_ESCAPE.format("'unicodeescape' codec can't decode bytes: unknown Unicode character name"),
+          ErrorMessage.BAD_ESCAPE.format(
+              "'unicodeescape' codec can't decode bytes: unknown Unicode character name"),
           i);
     }
     sb.appendCodePoint(cp);
@@ -287,12 +293,16 @@ final class Escapes {
 
   /** Prefixes of Unicode's names made of a prefix and the code point in hex. */
   private static final String[] HEX_NAMED = {
-    "CJK UNIFIED IDEOGRAPH-", "CJK COMPATIBILITY IDEOGRAPH-", "TANGUT IDEOGRAPH-",
-    "KHITAN SMALL SCRIPT CHARACTER-", "NUSHU CHARACTER-"
+    "CJK UNIFIED IDEOGRAPH-",
+    "CJK COMPATIBILITY IDEOGRAPH-",
+    "TANGUT IDEOGRAPH-",
+    "KHITAN SMALL SCRIPT CHARACTER-",
+    "NUSHU CHARACTER-"
   };
 
   private static final String[] HANGUL_LEADS = {
-    "G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P", "H"
+    "G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P",
+    "H"
   };
   private static final String[] HANGUL_VOWELS = {
     "A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO", "WE",
@@ -304,8 +314,8 @@ final class Escapes {
   };
 
   /**
-   * Names Unicode derives by rule rather than listing, which Java's name lookup does not accept
-   * in Python's spelling: ideographs named by their hex code, and Hangul syllables.
+   * Names Unicode derives by rule rather than listing, which Java's name lookup does not accept in
+   * Python's spelling: ideographs named by their hex code, and Hangul syllables.
    */
   private static int algorithmicCodePoint(String name) {
     for (String prefix : HEX_NAMED) {
@@ -358,7 +368,10 @@ final class Escapes {
       i++;
     }
     char quote = src.charAt(i);
-    int quoteLength = i + 2 < end && src.charAt(i + 1) == quote && src.charAt(i + 2) == quote && end - i >= 6 ? 3 : 1;
+    int quoteLength =
+        i + 2 < end && src.charAt(i + 1) == quote && src.charAt(i + 2) == quote && end - i >= 6
+            ? 3
+            : 1;
     int from = i + quoteLength;
     int to = end - quoteLength;
     for (int k = from; k < to; k++) {
@@ -366,7 +379,8 @@ final class Escapes {
         throw parser.failAt(ErrorMessage.BYTES_NON_ASCII.format(), start);
       }
     }
-    String text = raw ? decodeText(parser, from, to, true, false) : bytesEscapesOnly(parser, from, to);
+    String text =
+        raw ? decodeText(parser, from, to, true, false) : bytesEscapesOnly(parser, from, to);
     for (int k = 0; k < text.length(); k++) {
       out.write(text.charAt(k));
     }
@@ -385,7 +399,8 @@ final class Escapes {
       } else if (c != '\\') {
         sb.append(c);
         i++;
-      } else if (i + 1 < to && (src.charAt(i + 1) == 'u' || src.charAt(i + 1) == 'U' || src.charAt(i + 1) == 'N')) {
+      } else if (i + 1 < to
+          && (src.charAt(i + 1) == 'u' || src.charAt(i + 1) == 'U' || src.charAt(i + 1) == 'N')) {
         sb.append('\\');
         i++;
       } else {

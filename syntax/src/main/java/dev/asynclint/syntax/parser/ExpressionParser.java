@@ -4,7 +4,6 @@ import static dev.asynclint.syntax.lexer.TokenKind.*;
 
 import dev.asynclint.syntax.ErrorMessage;
 import dev.asynclint.syntax.PythonVersion;
-import dev.asynclint.syntax.ast.Arg;
 import dev.asynclint.syntax.ast.Arguments;
 import dev.asynclint.syntax.ast.BinaryOperator;
 import dev.asynclint.syntax.ast.BoolOperator;
@@ -418,8 +417,7 @@ abstract class ExpressionParser extends TokenCursor {
             throw fail(ErrorMessage.GENERATOR_NOT_SOLE.format(), from(argStart));
           }
           int close = start();
-          Expr generator =
-              new Expr.GeneratorExp(value, generators, new TextRange(open, close + 1));
+          Expr generator = new Expr.GeneratorExp(value, generators, new TextRange(open, close + 1));
           args.add(generator);
           break;
         }
@@ -474,7 +472,8 @@ abstract class ExpressionParser extends TokenCursor {
     if (!at(COLON)) {
       lower = namedExpression();
       if (lower instanceof Expr.NamedExpr && lower.range().start() == start) {
-        require(PythonVersion.PY310, "an unparenthesized assignment expression in a subscript", start);
+        require(
+            PythonVersion.PY310, "an unparenthesized assignment expression in a subscript", start);
       }
       if (!at(COLON)) {
         return lower;
@@ -518,7 +517,8 @@ abstract class ExpressionParser extends TokenCursor {
         return new Expr.Constant(Singleton.ELLIPSIS, null, from(start));
       case NUMBER:
         if (NumberLiterals.tooManyDigits(src, start, tokens.end(p))) {
-          throw failAt(ErrorMessage.TOO_MANY_DIGITS.format(NumberLiterals.MAX_DECIMAL_DIGITS), start);
+          throw failAt(
+              ErrorMessage.TOO_MANY_DIGITS.format(NumberLiterals.MAX_DECIMAL_DIGITS), start);
         }
         p++;
         return new Expr.Constant(
@@ -561,8 +561,8 @@ abstract class ExpressionParser extends TokenCursor {
   }
 
   /**
-   * {@code star_targets} read as expressions that bind no looser than {@code |}, so that the
-   * {@code in} of a {@code for} is not taken for a comparison; the caller converts them.
+   * {@code star_targets} read as expressions that bind no looser than {@code |}, so that the {@code
+   * in} of a {@code for} is not taken for a comparison; the caller converts them.
    */
   final Expr starTargets() {
     int start = start();

@@ -77,7 +77,8 @@ final class ImportParser {
 
   private boolean trailingImportComma() {
     if (parser.atSimpleStatementEnd()) {
-      throw parser.failAt(ErrorMessage.IMPORT_TRAILING_COMMA.format(), parser.tokens.start(parser.p - 1));
+      throw parser.failAt(
+          ErrorMessage.IMPORT_TRAILING_COMMA.format(), parser.tokens.start(parser.p - 1));
     }
     return false;
   }

@@ -17,8 +17,8 @@ final class ParameterParser {
   private ParameterParser() {}
 
   /**
-   * A parameter list up to (not including) {@code end}: positional-only parameters before
-   * {@code /}, keyword-only ones after {@code *}, defaults, and annotations when allowed.
+   * A parameter list up to (not including) {@code end}: positional-only parameters before {@code
+   * /}, keyword-only ones after {@code *}, defaults, and annotations when allowed.
    */
   static Arguments parse(ExpressionParser parser, TokenKind end, boolean annotations) {
     List<Arg> posOnly = new ArrayList<>();

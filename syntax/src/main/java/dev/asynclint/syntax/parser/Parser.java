@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * Parses Python source into a syntax tree identical to CPython's {@code ast}. Total: it never
- * throws on any input; invalid source gives errors, and the statements around a bad one are
- * still parsed where the lines after it can be told apart.
+ * throws on any input; invalid source gives errors, and the statements around a bad one are still
+ * parsed where the lines after it can be told apart.
  */
 public final class Parser extends StatementParser {
   private Parser(String src, Tokens tokens, PythonVersion version) {
@@ -55,7 +55,8 @@ public final class Parser extends StatementParser {
         }
       } catch (StackOverflowError e) {
         // Only reachable on threads with unusually small stacks; the depth cap covers the rest.
-        errors.add(new SyntaxError(ErrorMessage.TOO_DEEP.format(), new TextRange(start(), start())));
+        errors.add(
+            new SyntaxError(ErrorMessage.TOO_DEEP.format(), new TextRange(start(), start())));
         return;
       }
     }
@@ -77,8 +78,8 @@ public final class Parser extends StatementParser {
   }
 
   /**
-   * Recovery: moves past the failed statement to the next line that starts at column 0 (after
-   * the lexer's dedents), where parsing can resume soundly. False if there is none.
+   * Recovery: moves past the failed statement to the next line that starts at column 0 (after the
+   * lexer's dedents), where parsing can resume soundly. False if there is none.
    */
   private boolean skipToNextTopLevelStatement(int statementStart) {
     restore(Math.max(p, statementStart + 1), 0);

@@ -64,7 +64,9 @@ abstract class PatternParser extends ExpressionParser {
         int nameIndex = p;
         String name = name();
         if (name.equals("_")) {
-          throw fail(ErrorMessage.PATTERN_NOT_ALLOWED.format("cannot use '_' as a target"), range(nameIndex));
+          throw fail(
+              ErrorMessage.PATTERN_NOT_ALLOWED.format("cannot use '_' as a target"),
+              range(nameIndex));
         }
         if (at(DOT) || at(LPAR) || at(EQUAL)) {
           throw unexpected();

@@ -4,12 +4,9 @@ import static dev.asynclint.syntax.lexer.TokenKind.*;
 
 import dev.asynclint.syntax.ErrorMessage;
 import dev.asynclint.syntax.PythonVersion;
-import dev.asynclint.syntax.ast.Alias;
-import dev.asynclint.syntax.ast.Arguments;
 import dev.asynclint.syntax.ast.ExceptHandler;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.ExprContext;
-import dev.asynclint.syntax.ast.Keyword;
 import dev.asynclint.syntax.ast.MatchCase;
 import dev.asynclint.syntax.ast.Pattern;
 import dev.asynclint.syntax.ast.Stmt;
@@ -332,7 +329,8 @@ class StatementParser extends PatternParser {
     }
     int end = lastSignificantEnd();
     for (int i = starts.size() - 1; i >= 0; i--) {
-      Stmt branch = new Stmt.If(tests.get(i), bodies.get(i), orElse, new TextRange(starts.get(i), end));
+      Stmt branch =
+          new Stmt.If(tests.get(i), bodies.get(i), orElse, new TextRange(starts.get(i), end));
       orElse = List.of(branch);
     }
     return orElse.get(0);
@@ -362,7 +360,8 @@ class StatementParser extends PatternParser {
     Expr target = Targets.store(this, starTargets());
     expect(IN);
     Expr iter = starExpressions();
-    if (iter instanceof Expr.Tuple && ((Expr.Tuple) iter).elts().stream().anyMatch(e -> e instanceof Expr.Starred)
+    if (iter instanceof Expr.Tuple
+        && ((Expr.Tuple) iter).elts().stream().anyMatch(e -> e instanceof Expr.Starred)
         && iter.range().start() == ((Expr.Tuple) iter).elts().get(0).range().start()) {
       require(PythonVersion.PY39, "unpacking in a for statement's iterable", iter.range().start());
     }
@@ -477,7 +476,8 @@ class StatementParser extends PatternParser {
       expect(COLON);
       List<Stmt> handlerBody = block();
       handlers.add(
-          new ExceptHandler(type, name, handlerBody, new TextRange(handlerStart, lastSignificantEnd())));
+          new ExceptHandler(
+              type, name, handlerBody, new TextRange(handlerStart, lastSignificantEnd())));
     }
     List<Stmt> orElse = List.of();
     if (!handlers.isEmpty() && accept(ELSE)) {

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adjacent string literals: plain and bytes strings are decoded and joined into one constant;
- * once an f-string takes part, the whole concatenation becomes a {@code JoinedStr} whose literal
- * pieces are merged as CPython merges them.
+ * Adjacent string literals: plain and bytes strings are decoded and joined into one constant; once
+ * an f-string takes part, the whole concatenation becomes a {@code JoinedStr} whose literal pieces
+ * are merged as CPython merges them.
  */
 final class StringParser {
   private final ExpressionParser parser;
@@ -30,7 +30,8 @@ final class StringParser {
     boolean anyBytes = false;
     boolean anyText = false;
     boolean anyFString = false;
-    for (int i = first; parser.tokens.kind(i) == STRING || parser.tokens.kind(i) == FSTRING_START; ) {
+    for (int i = first;
+        parser.tokens.kind(i) == STRING || parser.tokens.kind(i) == FSTRING_START; ) {
       if (parser.tokens.kind(i) == FSTRING_START) {
         anyFString = true;
         anyText = true;
@@ -73,7 +74,9 @@ final class StringParser {
       if (parser.at(STRING)) {
         int index = parser.p;
         pending.append(
-            Escapes.decodeString(parser, index), parser.tokens.start(index), parser.tokens.end(index));
+            Escapes.decodeString(parser, index),
+            parser.tokens.start(index),
+            parser.tokens.end(index));
         parser.p++;
       } else {
         fstring(values, pending);
@@ -140,7 +143,8 @@ final class StringParser {
 
   private void fstring(List<Expr> values, PendingText pending) {
     int startIndex = parser.expect(FSTRING_START);
-    FStringQuote quote = FStringQuote.of(parser.src, parser.tokens.start(startIndex), parser.tokens.end(startIndex));
+    FStringQuote quote =
+        FStringQuote.of(parser.src, parser.tokens.start(startIndex), parser.tokens.end(startIndex));
     while (!parser.at(FSTRING_END)) {
       if (parser.at(FSTRING_MIDDLE)) {
         int index = parser.p++;
@@ -226,7 +230,9 @@ final class StringParser {
       }
     }
     pending.flush(out);
-    out.add(new Expr.FormattedValue(value, conversion, formatSpec, new TextRange(fieldStart, fieldEnd)));
+    out.add(
+        new Expr.FormattedValue(
+            value, conversion, formatSpec, new TextRange(fieldStart, fieldEnd)));
   }
 
   /** The format spec after the colon: from the colon to the closing brace, as CPython 3.12. */

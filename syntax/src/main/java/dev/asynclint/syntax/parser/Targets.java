@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns expressions parsed as loads into assignment and deletion targets, rejecting what cannot
- * be assigned to. The parser reads a target as an expression first because the two share their
- * syntax until the {@code =}, {@code in} or {@code as} that follows.
+ * Turns expressions parsed as loads into assignment and deletion targets, rejecting what cannot be
+ * assigned to. The parser reads a target as an expression first because the two share their syntax
+ * until the {@code =}, {@code in} or {@code as} that follows.
  */
 final class Targets {
   private Targets() {}

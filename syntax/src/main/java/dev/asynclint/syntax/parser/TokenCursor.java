@@ -89,8 +89,8 @@ abstract class TokenCursor {
   }
 
   /**
-   * The end of the last consumed token that is not a newline, indent or dedent: where CPython
-   * ends a compound statement (so a trailing {@code ;} of its last line counts).
+   * The end of the last consumed token that is not a newline, indent or dedent: where CPython ends
+   * a compound statement (so a trailing {@code ;} of its last line counts).
    */
   final int lastSignificantEnd() {
     int i = p - 1;
@@ -115,9 +115,9 @@ abstract class TokenCursor {
   }
 
   /**
-   * Checks a chain that nests the tree without recursing ({@code a.b.c...}, {@code 1+1+...},
-   * {@code elif} after {@code elif}): CPython refuses trees deeper than about 3,000 levels
-   * ("maximum recursion depth exceeded during ast construction"), and so do we.
+   * Checks a chain that nests the tree without recursing ({@code a.b.c...}, {@code 1+1+...}, {@code
+   * elif} after {@code elif}): CPython refuses trees deeper than about 3,000 levels ("maximum
+   * recursion depth exceeded during ast construction"), and so do we.
    */
   final void chain(int length) {
     if (length + depth > MAX_TREE_DEPTH) {

@@ -20,8 +20,14 @@ class VisitorCoverageTest {
     }
     records.addAll(
         List.of(
-            Arguments.class, Arg.class, Keyword.class, Alias.class, WithItem.class,
-            MatchCase.class, Comprehension.class, ExceptHandler.class));
+            Arguments.class,
+            Arg.class,
+            Keyword.class,
+            Alias.class,
+            WithItem.class,
+            MatchCase.class,
+            Comprehension.class,
+            ExceptHandler.class));
     return records;
   }
 

@@ -74,7 +74,8 @@ class WalkerTest {
     assertThat(((Expr.Attribute) node).attr()).isEqualTo("sleep");
     List<Located> path = NodeFinder.pathTo(module, offset);
     assertThat(path.get(0)).isInstanceOf(Stmt.AsyncFunctionDef.class);
-    assertThat(path).extracting(n -> n.getClass().getSimpleName())
+    assertThat(path)
+        .extracting(n -> n.getClass().getSimpleName())
         .containsExactly("AsyncFunctionDef", "ExprStatement", "Await", "Call", "Attribute");
     assertThat(NodeFinder.nodeAt(module, source.length())).isNull();
   }

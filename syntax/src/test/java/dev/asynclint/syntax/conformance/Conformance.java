@@ -99,8 +99,11 @@ final class Conformance {
       i++;
     }
     int from = Math.max(0, i - 120);
-    return "    ours:    ..." + ours.substring(from, Math.min(ours.length(), i + 120)) + "\n"
-        + "    cpython: ..." + theirs.substring(from, Math.min(theirs.length(), i + 120));
+    return "    ours:    ..."
+        + ours.substring(from, Math.min(ours.length(), i + 120))
+        + "\n"
+        + "    cpython: ..."
+        + theirs.substring(from, Math.min(theirs.length(), i + 120));
   }
 
   static List<Path> existing(List<Path> dirs) {

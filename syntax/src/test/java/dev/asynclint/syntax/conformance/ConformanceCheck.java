@@ -44,9 +44,9 @@ final class ConformanceCheck {
   }
 
   /**
-   * Runs the comparison, writes the report to {@code target/}, and requires: no crash, every
-   * file CPython accepts dumped identically (except the listed known differences, each of which
-   * must still differ), and every file CPython rejects rejected too.
+   * Runs the comparison, writes the report to {@code target/}, and requires: no crash, every file
+   * CPython accepts dumped identically (except the listed known differences, each of which must
+   * still differ), and every file CPython rejects rejected too.
    */
   static ConformanceReport check(List<Path> files, String reportName) throws IOException {
     ConformanceReport report = new Conformance(oracle()).run(files);

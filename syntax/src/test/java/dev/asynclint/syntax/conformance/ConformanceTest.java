@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The full conformance run over the directories of {@code -Dconformance.dirs} (separated by the
- * path separator), by default the interpreter's standard library and site-packages. Tagged so
- * the everyday suite skips it; see the README for the command.
+ * path separator), by default the interpreter's standard library and site-packages. Tagged so the
+ * everyday suite skips it; see the README for the command.
  */
 @Tag("conformance")
 class ConformanceTest {

@@ -91,7 +91,8 @@ final class CpythonOracle {
               () -> {
                 try (BufferedWriter in =
                     new BufferedWriter(
-                        new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8))) {
+                        new OutputStreamWriter(
+                            process.getOutputStream(), StandardCharsets.UTF_8))) {
                   for (Path file : files) {
                     in.write(file.toString());
                     in.write('\n');

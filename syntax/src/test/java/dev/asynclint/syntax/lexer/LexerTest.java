@@ -31,7 +31,8 @@ class LexerTest {
   @Test
   void indentationProducesIndentAndDedent() {
     assertThat(kinds("if x:\n    y\nz\n"))
-        .containsExactly(IF, NAME, COLON, NEWLINE, INDENT, NAME, NEWLINE, DEDENT, NAME, NEWLINE, ENDMARKER);
+        .containsExactly(
+            IF, NAME, COLON, NEWLINE, INDENT, NAME, NEWLINE, DEDENT, NAME, NEWLINE, ENDMARKER);
   }
 
   @Test
@@ -44,12 +45,14 @@ class LexerTest {
 
   @Test
   void bracketsJoinLinesImplicitly() {
-    assertThat(kinds("f(a,\n  b)\n")).containsExactly(NAME, LPAR, NAME, COMMA, NAME, RPAR, NEWLINE, ENDMARKER);
+    assertThat(kinds("f(a,\n  b)\n"))
+        .containsExactly(NAME, LPAR, NAME, COMMA, NAME, RPAR, NEWLINE, ENDMARKER);
   }
 
   @Test
   void backslashJoinsLines() {
-    assertThat(kinds("x = 1 + \\\n    2\n")).containsExactly(NAME, EQUAL, NUMBER, PLUS, NUMBER, NEWLINE, ENDMARKER);
+    assertThat(kinds("x = 1 + \\\n    2\n"))
+        .containsExactly(NAME, EQUAL, NUMBER, PLUS, NUMBER, NEWLINE, ENDMARKER);
   }
 
   @Test
@@ -59,7 +62,8 @@ class LexerTest {
 
   @Test
   void crAndCrlfEndLines() {
-    assertThat(kinds("a\r\nb\rc")).containsExactly(NAME, NEWLINE, NAME, NEWLINE, NAME, NEWLINE, ENDMARKER);
+    assertThat(kinds("a\r\nb\rc"))
+        .containsExactly(NAME, NEWLINE, NAME, NEWLINE, NAME, NEWLINE, ENDMARKER);
   }
 
   @Test
@@ -76,8 +80,24 @@ class LexerTest {
 
   @ParameterizedTest
   @CsvSource({
-    "0x_ff", "0o777", "0b1010", "1_000_000", "3.14", "10.", ".001", "1e10", "1E-5", "1_0.0_1e+1_0",
-    "2j", "1.5J", "0", "00", "0_0", "0e0", "09.5", "09j"
+    "0x_ff",
+    "0o777",
+    "0b1010",
+    "1_000_000",
+    "3.14",
+    "10.",
+    ".001",
+    "1e10",
+    "1E-5",
+    "1_0.0_1e+1_0",
+    "2j",
+    "1.5J",
+    "0",
+    "00",
+    "0_0",
+    "0e0",
+    "09.5",
+    "09j"
   })
   void numbers(String literal) {
     Tokens tokens = Lexer.tokenize(literal);
@@ -123,13 +143,15 @@ class LexerTest {
   @Test
   void inconsistentTabsAreRejected() {
     Tokens tokens = Lexer.tokenize("if x:\n\ty\n        z\n");
-    assertThat(tokens.error().message()).isEqualTo("inconsistent use of tabs and spaces in indentation");
+    assertThat(tokens.error().message())
+        .isEqualTo("inconsistent use of tabs and spaces in indentation");
   }
 
   @Test
   void unindentMustMatchAnOuterLevel() {
     Tokens tokens = Lexer.tokenize("if x:\n    y\n  z\n");
-    assertThat(tokens.error().message()).isEqualTo("unindent does not match any outer indentation level");
+    assertThat(tokens.error().message())
+        .isEqualTo("unindent does not match any outer indentation level");
   }
 
   @Test
@@ -141,7 +163,8 @@ class LexerTest {
 
   @Test
   void stringPrefixes() {
-    for (String prefix : new String[] {"", "r", "u", "R", "b", "B", "br", "Rb", "bR", "f", "rf", "FR"}) {
+    for (String prefix :
+        new String[] {"", "r", "u", "R", "b", "B", "br", "Rb", "bR", "f", "rf", "FR"}) {
       Tokens tokens = Lexer.tokenize(prefix + "'x'");
       assertThat(tokens.error()).as(prefix).isNull();
       TokenKind expected = prefix.toLowerCase().contains("f") ? FSTRING_START : STRING;
@@ -154,8 +177,22 @@ class LexerTest {
   void fstringsAreTokenizedInPlace() {
     assertThat(kinds("f'a{x!r:>{w}}b'"))
         .containsExactly(
-            FSTRING_START, FSTRING_MIDDLE, LBRACE, NAME, EXCLAMATION, NAME, COLON, FSTRING_MIDDLE,
-            LBRACE, NAME, RBRACE, RBRACE, FSTRING_MIDDLE, FSTRING_END, NEWLINE, ENDMARKER);
+            FSTRING_START,
+            FSTRING_MIDDLE,
+            LBRACE,
+            NAME,
+            EXCLAMATION,
+            NAME,
+            COLON,
+            FSTRING_MIDDLE,
+            LBRACE,
+            NAME,
+            RBRACE,
+            RBRACE,
+            FSTRING_MIDDLE,
+            FSTRING_END,
+            NEWLINE,
+            ENDMARKER);
   }
 
   @Test
@@ -187,7 +224,8 @@ class LexerTest {
     assertThat(tokens.kind(0)).isEqualTo(NAME);
     assertThat(Lexer.tokenize("x = a\u00a0").error().message())
         .isEqualTo("invalid non-printable character U+00A0");
-    assertThat(Lexer.tokenize("x€ = 1").error().message()).isEqualTo("invalid character '€' (U+20AC)");
+    assertThat(Lexer.tokenize("x€ = 1").error().message())
+        .isEqualTo("invalid character '€' (U+20AC)");
   }
 
   @Test

@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Inputs built to break a parser — extreme nesting, huge lines and files, binary junk — each
- * give a result, with a clear syntax error where the input is too much, never an exception,
- * a stack overflow or a hang.
+ * Inputs built to break a parser — extreme nesting, huge lines and files, binary junk — each give a
+ * result, with a clear syntax error where the input is too much, never an exception, a stack
+ * overflow or a hang.
  */
 class HostileInputTest {
   private static final int DEEP = 100_000;
@@ -56,8 +56,8 @@ class HostileInputTest {
   }
 
   /**
-   * Each level needs one more column, so the text grows with the square of the depth: 4,000
-   * levels (8 M characters) rather than 100,000 (5 G), still forty times CPython's limit of 100.
+   * Each level needs one more column, so the text grows with the square of the depth: 4,000 levels
+   * (8 M characters) rather than 100,000 (5 G), still forty times CPython's limit of 100.
    */
   @Test
   void deeplyNestedBlocksAreTooManyLevelsOfIndentation() {
@@ -259,8 +259,8 @@ class HostileInputTest {
   }
 
   /**
-   * Parses on a fresh thread with the given stack size (0: the JVM's default), giving up after
-   * 2 s plus 1 s per 100 KB, so that a hang fails the test rather than hanging the build.
+   * Parses on a fresh thread with the given stack size (0: the JVM's default), giving up after 2 s
+   * plus 1 s per 100 KB, so that a hang fails the test rather than hanging the build.
    */
   private static ParseResult parseOn(long stackSize, String source, PythonVersion version) {
     long timeoutMillis = 2_000 + source.length() / 100;

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Mutates real Python files thousands of times, and strings random tokens together, and requires
  * every input to parse totally: a module and in-bounds errors and tokens, no exception, no hang.
- * Seeded, so a failure replays with the same {@code -Dfuzz.seed}; each failing input is also
- * saved under {@code target/fuzz-failures/}.
+ * Seeded, so a failure replays with the same {@code -Dfuzz.seed}; each failing input is also saved
+ * under {@code target/fuzz-failures/}.
  */
 class ParserFuzzTest {
   private static final long SEED = Long.getLong("fuzz.seed", 20240917L);
@@ -99,8 +99,17 @@ class ParserFuzzTest {
         FuzzCase fuzzCase = maker.apply(new Random(master.nextLong()));
         Outcome outcome = parseWithin(executor, fuzzCase.source(), fuzzCase.version());
         if (outcome.problem() != null) {
-          String where = "seed " + SEED + ", " + kind + " " + i + " (Python " + fuzzCase.version()
-              + "), " + fuzzCase.description();
+          String where =
+              "seed "
+                  + SEED
+                  + ", "
+                  + kind
+                  + " "
+                  + i
+                  + " (Python "
+                  + fuzzCase.version()
+                  + "), "
+                  + fuzzCase.description();
           Path saved = save(kind + i, where, outcome.problem(), fuzzCase.source());
           failures.add(where + "\n  " + outcome.problem() + "\n  saved as " + saved);
           if (outcome.hung()) {
@@ -128,8 +137,8 @@ class ParserFuzzTest {
   private record Outcome(String problem, boolean hung) {}
 
   /** Generous: 2 s plus 1 s per 100 KB, so only a hang or a blow-up runs out of time. */
-  private static Outcome parseWithin(
-      ExecutorService executor, String source, PythonVersion version) throws InterruptedException {
+  private static Outcome parseWithin(ExecutorService executor, String source, PythonVersion version)
+      throws InterruptedException {
     long timeoutMillis = 2_000 + source.length() / 100;
     Future<ParseResult> future = executor.submit(() -> Parser.parse(source, version));
     try {
@@ -166,16 +175,31 @@ class ParserFuzzTest {
       int start = tokens.start(i);
       int end = tokens.end(i);
       if (tokens.kind(i) == null || start < 0 || end < start || end > length) {
-        return "token " + i + " " + tokens.kind(i) + " [" + start + ", " + end + ") is outside"
-            + " a source of " + length + " chars";
+        return "token "
+            + i
+            + " "
+            + tokens.kind(i)
+            + " ["
+            + start
+            + ", "
+            + end
+            + ") is outside"
+            + " a source of "
+            + length
+            + " chars";
       }
     }
     OutOfBoundsNode finder = new OutOfBoundsNode(length);
     finder.walk(result.module());
     return finder.found == null
         ? null
-        : "node " + finder.found.getClass().getSimpleName() + " " + finder.found.range()
-            + " is outside a source of " + length + " chars";
+        : "node "
+            + finder.found.getClass().getSimpleName()
+            + " "
+            + finder.found.range()
+            + " is outside a source of "
+            + length
+            + " chars";
   }
 
   private static boolean inBounds(TextRange range, int length) {
@@ -201,8 +225,8 @@ class ParserFuzzTest {
   }
 
   /**
-   * Saves the input byte for byte: as UTF-8 ({@code .py}) when it is well-formed Unicode, else
-   * as UTF-16BE, the only encoding that keeps lone surrogates.
+   * Saves the input byte for byte: as UTF-8 ({@code .py}) when it is well-formed Unicode, else as
+   * UTF-16BE, the only encoding that keeps lone surrogates.
    */
   private static Path save(String caseName, String where, String problem, String source)
       throws IOException {
@@ -232,14 +256,105 @@ class ParserFuzzTest {
   /** Random runs of Python tokens and token fragments, with and without spaces between them. */
   private static final class TokenSoup {
     private static final String[] VOCABULARY = {
-      "x", "y", "1", "1.5", "1j", "0x1", "1_0", "'s'", "\"s\"", "b'b'", "rb'", "u'", "fr'", "t'",
-      "f'", "f\"", "'", "\"", "'''", "{", "}", "{x}", "{x=}", "{x!r:>{y}}", "(", ")", "[", "]",
-      "[T]", ":", "=", "=x", "==", ":=", ",", ";", ".", "...", "*", "**", "+", "-", "~", "|",
-      "&", "@", "->", "!", "!r", "!s", "not", "and", "or", "is", "if", "else", "elif", "for",
-      "in", "while", "def", "class", "lambda", "return", "yield", "from", "import", "as", "with",
-      "async", "await", "try", "except", "except*", "finally", "raise", "del", "global",
-      "nonlocal", "pass", "match", "case", "type", "_", "None", "True", "print", "\n", "\n    ",
-      "\n  ", "\\\n", "#c\n", "\t", "\r", "\r\n", "\f", "\\N{DASH}", "\\x00", "\\"
+      "x",
+      "y",
+      "1",
+      "1.5",
+      "1j",
+      "0x1",
+      "1_0",
+      "'s'",
+      "\"s\"",
+      "b'b'",
+      "rb'",
+      "u'",
+      "fr'",
+      "t'",
+      "f'",
+      "f\"",
+      "'",
+      "\"",
+      "'''",
+      "{",
+      "}",
+      "{x}",
+      "{x=}",
+      "{x!r:>{y}}",
+      "(",
+      ")",
+      "[",
+      "]",
+      "[T]",
+      ":",
+      "=",
+      "=x",
+      "==",
+      ":=",
+      ",",
+      ";",
+      ".",
+      "...",
+      "*",
+      "**",
+      "+",
+      "-",
+      "~",
+      "|",
+      "&",
+      "@",
+      "->",
+      "!",
+      "!r",
+      "!s",
+      "not",
+      "and",
+      "or",
+      "is",
+      "if",
+      "else",
+      "elif",
+      "for",
+      "in",
+      "while",
+      "def",
+      "class",
+      "lambda",
+      "return",
+      "yield",
+      "from",
+      "import",
+      "as",
+      "with",
+      "async",
+      "await",
+      "try",
+      "except",
+      "except*",
+      "finally",
+      "raise",
+      "del",
+      "global",
+      "nonlocal",
+      "pass",
+      "match",
+      "case",
+      "type",
+      "_",
+      "None",
+      "True",
+      "print",
+      "\n",
+      "\n    ",
+      "\n  ",
+      "\\\n",
+      "#c\n",
+      "\t",
+      "\r",
+      "\r\n",
+      "\f",
+      "\\N{DASH}",
+      "\\x00",
+      "\\"
     };
 
     private TokenSoup() {}
@@ -353,12 +468,71 @@ class ParserFuzzTest {
   /** Damages source text the ways editors, merges and bad encodings do, logging each change. */
   private static final class Mutator {
     private static final String[] FRAGMENTS = {
-      "(", ")", "[", "]", "{", "}", "\"", "'", "\"\"\"", "'''", ":", "\\", "\\\n", "f\"{", "f'{",
-      "f\"{x!r:{y}}\"", "rb'", "}}", "{{", "=", ":=", ",", ";", "...", "@", "*", "**", "#", "\n",
-      "    ", "\t", "lambda", "lambda:", "async ", "await ", "yield ", "def ", "class ", "if x:\n",
-      "else:", "match x:\n case ", "case _:", "type X = ", "0x", "1_", "1e", "0b2", "\\N{", "\\x",
-      "u'", "print(", "not ", " if ", " else ", "from . import ", "global ", "except* ",
-      "finally:", "with (a as b, ", "->", "<>", "!", "$", "?", "`"
+      "(",
+      ")",
+      "[",
+      "]",
+      "{",
+      "}",
+      "\"",
+      "'",
+      "\"\"\"",
+      "'''",
+      ":",
+      "\\",
+      "\\\n",
+      "f\"{",
+      "f'{",
+      "f\"{x!r:{y}}\"",
+      "rb'",
+      "}}",
+      "{{",
+      "=",
+      ":=",
+      ",",
+      ";",
+      "...",
+      "@",
+      "*",
+      "**",
+      "#",
+      "\n",
+      "    ",
+      "\t",
+      "lambda",
+      "lambda:",
+      "async ",
+      "await ",
+      "yield ",
+      "def ",
+      "class ",
+      "if x:\n",
+      "else:",
+      "match x:\n case ",
+      "case _:",
+      "type X = ",
+      "0x",
+      "1_",
+      "1e",
+      "0b2",
+      "\\N{",
+      "\\x",
+      "u'",
+      "print(",
+      "not ",
+      " if ",
+      " else ",
+      "from . import ",
+      "global ",
+      "except* ",
+      "finally:",
+      "with (a as b, ",
+      "->",
+      "<>",
+      "!",
+      "$",
+      "?",
+      "`"
     };
 
     private final Random random;
@@ -506,8 +680,13 @@ class ParserFuzzTest {
         }
         lines.append(indent).append(line, bodyStart, line.length());
       }
-      log.add(new String[] {"tabs for spaces", "spaces for tabs", "one more space"}[style]
-          + " in the indentation of [" + start + ", " + end + ")");
+      log.add(
+          new String[] {"tabs for spaces", "spaces for tabs", "one more space"}[style]
+              + " in the indentation of ["
+              + start
+              + ", "
+              + end
+              + ")");
       return text.substring(0, start) + lines + text.substring(end);
     }
 

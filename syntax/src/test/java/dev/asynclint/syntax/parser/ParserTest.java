@@ -26,7 +26,8 @@ class ParserTest {
 
   @Test
   void recoversAtTheNextTopLevelStatement() {
-    String source = "import os\ndef f():\n    x = = 1\n    return 2\ny = 3\nprint 'x'\nclass C: pass\n";
+    String source =
+        "import os\ndef f():\n    x = = 1\n    return 2\ny = 3\nprint 'x'\nclass C: pass\n";
     ParseResult result = Parser.parse(source);
     assertThat(result.errors()).hasSize(2);
     assertThat(result.module().body())
@@ -54,11 +55,14 @@ class ParserTest {
 
   @Test
   void targetVersionLimitsTheSyntax() {
-    assertThat(Parser.parse("match x:\n    case 1: pass\n", PythonVersion.PY310).errors()).isEmpty();
-    assertThat(Parser.parse("match x:\n    case 1: pass\n", PythonVersion.PY39).errors()).isNotEmpty();
+    assertThat(Parser.parse("match x:\n    case 1: pass\n", PythonVersion.PY310).errors())
+        .isEmpty();
+    assertThat(Parser.parse("match x:\n    case 1: pass\n", PythonVersion.PY39).errors())
+        .isNotEmpty();
     assertThat(firstError("try: pass\nexcept* E: pass\n", PythonVersion.PY310).message())
         .isEqualTo("except* requires Python 3.11 or newer");
-    assertThat(firstError("type X = int\n", PythonVersion.PY311).message()).startsWith("invalid syntax");
+    assertThat(firstError("type X = int\n", PythonVersion.PY311).message())
+        .startsWith("invalid syntax");
     assertThat(Parser.parse("type X = int\n", PythonVersion.PY312).errors()).isEmpty();
     assertThat(firstError("def f[T = int](): pass\n", PythonVersion.PY312).message())
         .isEqualTo("type parameter defaults requires Python 3.13 or newer");
@@ -66,7 +70,8 @@ class ParserTest {
 
   @Test
   void softKeywordsStayNames() {
-    ParseResult result = Parser.parse("match = 1\nmatch(x)\ncase = type\ntype(x)\n_ = match.case\n");
+    ParseResult result =
+        Parser.parse("match = 1\nmatch(x)\ncase = type\ntype(x)\n_ = match.case\n");
     assertThat(result.errors()).isEmpty();
     assertThat(result.module().body()).hasSize(5);
   }
@@ -78,7 +83,8 @@ class ParserTest {
         .isEqualTo(new BigInteger("FFFFFFFFFFFFFFFFFF", 16));
     assertThat(((Expr.Constant) expression("1.5e3")).value()).isEqualTo(1500.0);
     assertThat(((Expr.Constant) expression("'a' 'b'")).value()).isEqualTo("ab");
-    assertThat(((Expr.Constant) expression("'\\N{BULLET}\\x41\\101'")).value()).isEqualTo("\u2022AA");
+    assertThat(((Expr.Constant) expression("'\\N{BULLET}\\x41\\101'")).value())
+        .isEqualTo("\u2022AA");
     assertThat(((Expr.Constant) expression("'\\ud834\\udd1e'")).value())
         .isEqualTo(new CodePointString(new int[] {0xd834, 0xdd1e}));
     assertThat(((Expr.Constant) expression("'\\U0001d11e'")).value()).isEqualTo("\ud834\udd1e");
