@@ -5,6 +5,7 @@ oracle interpreter itself. Each line of the output is "property start end" in he
   nonprintable   code points str.isprintable() rejects
   id_start       code points that may begin an identifier (XID_Start, plus '_')
   id_continue    code points that may continue one (XID_Continue)
+  unassigned     code points with no character (general category Cn)
 Run: python3 conformance/unicode_tables.py > syntax/src/main/resources/dev/asynclint/syntax/unicode.txt
 """
 import sys
@@ -32,6 +33,7 @@ def main():
         ("nonprintable", lambda cp: not chr(cp).isprintable()),
         ("id_start", lambda cp: chr(cp).isidentifier()),
         ("id_continue", lambda cp: ("a" + chr(cp)).isidentifier()),
+        ("unassigned", lambda cp: unicodedata.category(chr(cp)) == "Cn"),
     ]
     for name, predicate in properties:
         for start, end in ranges(predicate):

@@ -17,12 +17,14 @@ public final class UnicodeTables {
   private static final int[] NON_PRINTABLE;
   private static final int[] ID_START;
   private static final int[] ID_CONTINUE;
+  private static final int[] UNASSIGNED;
 
   static {
     int[][] tables = load();
     NON_PRINTABLE = tables[0];
     ID_START = tables[1];
     ID_CONTINUE = tables[2];
+    UNASSIGNED = tables[3];
   }
 
   private UnicodeTables() {}
@@ -43,6 +45,11 @@ public final class UnicodeTables {
   /** Whether the code point may continue an identifier (XID_Continue). */
   public static boolean isIdentifierPart(int codePoint) {
     return in(ID_CONTINUE, codePoint);
+  }
+
+  /** Whether a character is assigned to the code point (in the Unicode version we follow). */
+  public static boolean isAssigned(int codePoint) {
+    return !in(UNASSIGNED, codePoint);
   }
 
   /** Whether {@code name} is a valid identifier as written (no normalization). */
@@ -71,7 +78,7 @@ public final class UnicodeTables {
   }
 
   private static int[][] load() {
-    String[] names = {"nonprintable", "id_start", "id_continue"};
+    String[] names = {"nonprintable", "id_start", "id_continue", "unassigned"};
     int[][] tables = new int[names.length][];
     int[] counts = new int[names.length];
     for (int i = 0; i < names.length; i++) {

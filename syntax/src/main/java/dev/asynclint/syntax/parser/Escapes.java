@@ -1,6 +1,7 @@
 package dev.asynclint.syntax.parser;
 
 import dev.asynclint.syntax.ErrorMessage;
+import dev.asynclint.syntax.UnicodeTables;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 import java.util.Map;
@@ -274,31 +275,55 @@ final class Escapes {
     return close + 1;
   }
 
+  /**
+   * The code point {@code \N{name}} names, as CPython 3.11 finds it: Unicode names and aliases in
+   * any case, algorithmic names (ideographs, Hangul syllables) only in upper case, and only
+   * characters Unicode 14 assigns, whatever the JDK's own Unicode version.
+   */
   private static int codePointOf(String name) {
+    if (name.isEmpty()
+        || name.startsWith(" ")
+        || name.endsWith(" ")
+        || name.contains("  ")
+        || name.indexOf('(') >= 0) {
+      return -1;
+    }
+    int algorithmic = algorithmicCodePoint(name);
+    if (algorithmic >= 0) {
+      return algorithmic;
+    }
     String upper = name.toUpperCase(Locale.ROOT);
     Integer alias = ALIASES.get(upper);
     if (alias != null) {
       return alias;
     }
-    int algorithmic = algorithmicCodePoint(upper);
-    if (algorithmic >= 0) {
-      return algorithmic;
-    }
+    int codePoint;
     try {
-      return Character.codePointOf(upper);
+      codePoint = Character.codePointOf(upper);
     } catch (IllegalArgumentException e) {
       return -1;
     }
+    // Java also accepts its own names for unnamed characters ("LINE FEED (LF)", a block name
+    // and a hex code); Unicode's names are what Character.getName returns for named ones only.
+    String javaName = Character.getName(codePoint);
+    boolean unicodeName =
+        javaName != null && javaName.equals(upper) && !isBlockAndHex(javaName, codePoint);
+    return unicodeName && UnicodeTables.isAssigned(codePoint) ? codePoint : -1;
   }
 
-  /** Prefixes of Unicode's names made of a prefix and the code point in hex. */
-  private static final String[] HEX_NAMED = {
-    "CJK UNIFIED IDEOGRAPH-",
-    "CJK COMPATIBILITY IDEOGRAPH-",
-    "TANGUT IDEOGRAPH-",
-    "KHITAN SMALL SCRIPT CHARACTER-",
-    "NUSHU CHARACTER-"
+  private static boolean isBlockAndHex(String javaName, int codePoint) {
+    return javaName.endsWith(" " + Integer.toHexString(codePoint).toUpperCase(Locale.ROOT));
+  }
+
+  /** Code point ranges whose names are a prefix and the code in upper-case hex. */
+  private static final int[][] IDEOGRAPH_RANGES = {
+    {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0x20000, 0x2A6DF}, {0x2A700, 0x2B73F},
+    {0x2B740, 0x2B81F}, {0x2B820, 0x2CEAF}, {0x2CEB0, 0x2EBEF}, {0x30000, 0x3134F}
   };
+
+  private static final int[][] TANGUT_RANGES = {{0x17000, 0x187F7}, {0x18D00, 0x18D08}};
+  private static final int[][] KHITAN_RANGES = {{0x18B00, 0x18CD5}};
+  private static final int[][] NUSHU_RANGES = {{0x1B170, 0x1B2FB}};
 
   private static final String[] HANGUL_LEADS = {
     "G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P",
@@ -313,39 +338,63 @@ final class Escapes {
     "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H"
   };
 
-  /**
-   * Names Unicode derives by rule rather than listing, which Java's name lookup does not accept in
-   * Python's spelling: ideographs named by their hex code, and Hangul syllables.
-   */
+  /** Names Unicode derives by rule rather than listing: ideographs and Hangul syllables. */
   private static int algorithmicCodePoint(String name) {
-    for (String prefix : HEX_NAMED) {
-      if (name.startsWith(prefix)) {
-        try {
-          int cp = Integer.parseInt(name.substring(prefix.length()), 16);
-          String javaName = Character.isValidCodePoint(cp) ? Character.getName(cp) : null;
-          String script = prefix.substring(0, prefix.indexOf(' '));
-          return javaName != null && javaName.startsWith(script) ? cp : -1;
-        } catch (IllegalArgumentException e) {
-          return -1;
-        }
+    int cp = hexNamed(name, "CJK UNIFIED IDEOGRAPH-", IDEOGRAPH_RANGES);
+    if (cp < 0) {
+      cp = hexNamed(name, "TANGUT IDEOGRAPH-", TANGUT_RANGES);
+    }
+    if (cp < 0) {
+      cp = hexNamed(name, "KHITAN SMALL SCRIPT CHARACTER-", KHITAN_RANGES);
+    }
+    if (cp < 0) {
+      cp = hexNamed(name, "NUSHU CHARACTER-", NUSHU_RANGES);
+    }
+    if (cp >= 0) {
+      return UnicodeTables.isAssigned(cp) ? cp : -1;
+    }
+    return hangulSyllable(name);
+  }
+
+  private static int hexNamed(String name, String prefix, int[][] ranges) {
+    if (!name.startsWith(prefix)) {
+      return -1;
+    }
+    String hex = name.substring(prefix.length());
+    if (hex.length() < 4 || hex.length() > 5 || !hex.chars().allMatch(Escapes::isUpperHex)) {
+      return -1;
+    }
+    int cp = Integer.parseInt(hex, 16);
+    for (int[] range : ranges) {
+      if (cp >= range[0] && cp <= range[1]) {
+        return cp;
       }
     }
-    String hangul = "HANGUL SYLLABLE ";
-    if (name.startsWith(hangul)) {
-      String syllable = name.substring(hangul.length());
-      for (int l = 0; l < HANGUL_LEADS.length; l++) {
-        if (!syllable.startsWith(HANGUL_LEADS[l])) {
+    return -1;
+  }
+
+  private static boolean isUpperHex(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
+  }
+
+  private static int hangulSyllable(String name) {
+    String prefix = "HANGUL SYLLABLE ";
+    if (!name.startsWith(prefix)) {
+      return -1;
+    }
+    String syllable = name.substring(prefix.length());
+    for (int l = 0; l < HANGUL_LEADS.length; l++) {
+      if (!syllable.startsWith(HANGUL_LEADS[l])) {
+        continue;
+      }
+      for (int v = 0; v < HANGUL_VOWELS.length; v++) {
+        String lv = HANGUL_LEADS[l] + HANGUL_VOWELS[v];
+        if (!syllable.startsWith(lv)) {
           continue;
         }
-        for (int v = 0; v < HANGUL_VOWELS.length; v++) {
-          String lv = HANGUL_LEADS[l] + HANGUL_VOWELS[v];
-          if (!syllable.startsWith(lv)) {
-            continue;
-          }
-          for (int t = 0; t < HANGUL_TAILS.length; t++) {
-            if (syllable.equals(lv + HANGUL_TAILS[t])) {
-              return 0xAC00 + (l * 21 + v) * 28 + t;
-            }
+        for (int t = 0; t < HANGUL_TAILS.length; t++) {
+          if (syllable.equals(lv + HANGUL_TAILS[t])) {
+            return 0xAC00 + (l * 21 + v) * 28 + t;
           }
         }
       }

@@ -51,7 +51,8 @@ class TargetVersionTest {
    */
   @TestFactory
   Stream<DynamicContainer> validSnippetsDumpLikeLaterVersions() {
-    List<SnippetCase> cases = SnippetCorpus.load("valid-snippets.txt", Set.of("known-bug"));
+    List<SnippetCase> cases =
+        SnippetCorpus.load("valid-snippets.txt", Set.of("known-bug", "jdk-unicode"));
     List<DynamicContainer> containers = new ArrayList<>();
     for (PythonVersion version : PythonVersion.values()) {
       Optional<SnippetOracle> oracle = SnippetOracle.forVersion(version);
