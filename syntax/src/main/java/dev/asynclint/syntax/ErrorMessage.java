@@ -4,7 +4,6 @@ package dev.asynclint.syntax;
 public enum ErrorMessage {
   INVALID_SYNTAX("invalid syntax"),
   INVALID_SYNTAX_EXPECTED("invalid syntax: expected %s"),
-  UNEXPECTED_TOKEN("invalid syntax: unexpected %s"),
   UNTERMINATED_STRING("unterminated string literal (detected at line %d)"),
   UNTERMINATED_TRIPLE_STRING("unterminated triple-quoted string literal (detected at line %d)"),
   UNTERMINATED_FSTRING("unterminated f-string literal (detected at line %d)"),
@@ -46,7 +45,6 @@ public enum ErrorMessage {
   CANNOT_AUGASSIGN("'%s' is an illegal expression for augmented assignment"),
   ILLEGAL_ANNOTATION_TARGET("illegal target for annotation"),
   ONLY_SINGLE_TARGET("only single target (not %s) can be annotated"),
-  INVALID_TARGET("invalid %s target"),
   NAMED_EXPR_TARGET("cannot use assignment expressions with %s"),
   POSITIONAL_AFTER_KEYWORD("positional argument follows keyword argument"),
   POSITIONAL_AFTER_KWARGS("positional argument follows keyword argument unpacking"),
@@ -64,16 +62,13 @@ public enum ErrorMessage {
   STARRED_ANNOTATION("invalid star annotation"),
   AT_LEAST_ONE_ARG("at least one argument must precede /"),
   STARRED_HERE("cannot use starred expression here"),
-  DOUBLE_STARRED_HERE("cannot use double starred expression here"),
   MIXED_EXCEPT("cannot have both 'except' and 'except*' on the same 'try'"),
   EXCEPT_STAR_BARE("expected one or more exception types"),
-  TRY_WITHOUT_HANDLER("expected 'except' or 'finally' block"),
   EXCEPT_PARENS("multiple exception types must be parenthesized"),
   IMPORT_TRAILING_COMMA("trailing comma not allowed without surrounding parentheses"),
   NOT_SUPPORTED("%s requires Python %s or newer"),
   PATTERN_NOT_ALLOWED("%s"),
   LAMBDA_IN_FSTRING("f-string: lambda expressions are not allowed without parentheses"),
-  INVALID_STRING_PREFIX("invalid string prefix"),
   DICT_UNPACK_IN_SET("dict unpacking cannot be used in dict comprehension"),
   TOO_MANY_DIGITS(
       "Exceeds the limit (%d digits) for integer string conversion; use a hexadecimal literal");

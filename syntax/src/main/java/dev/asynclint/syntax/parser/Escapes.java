@@ -57,26 +57,38 @@ final class Escapes {
 
   /** The value of a (non-bytes, non-f) STRING token. */
   static String decodeString(TokenCursor parser, int index) {
-    String src = parser.src;
-    int start = parser.tokens.start(index);
-    int end = parser.tokens.end(index);
-    boolean raw = false;
-    int i = start;
-    while (src.charAt(i) != '"' && src.charAt(i) != '\'') {
-      char c = src.charAt(i);
-      if (c == 'r' || c == 'R') {
-        raw = true;
-      }
-      i++;
+    Body body = Body.of(parser, index);
+    return decodeText(parser, body.start, body.end, body.raw, false);
+  }
+
+  /** Where the text of a STRING token lies between its prefix and quotes, and whether it is raw. */
+  private static final class Body {
+    final int start;
+    final int end;
+    final boolean raw;
+
+    private Body(int start, int end, boolean raw) {
+      this.start = start;
+      this.end = end;
+      this.raw = raw;
     }
-    char quote = src.charAt(i);
-    int quoteLength =
-        i + 2 < end && src.charAt(i + 1) == quote && src.charAt(i + 2) == quote && end - i >= 6
-            ? 3
-            : 1;
-    int bodyStart = i + quoteLength;
-    int bodyEnd = end - quoteLength;
-    return decodeText(parser, bodyStart, bodyEnd, raw, false);
+
+    static Body of(TokenCursor parser, int index) {
+      String src = parser.src;
+      int start = parser.tokens.start(index);
+      int end = parser.tokens.end(index);
+      boolean raw = false;
+      int i = start;
+      while (src.charAt(i) != '"' && src.charAt(i) != '\'') {
+        char c = src.charAt(i);
+        raw |= c == 'r' || c == 'R';
+        i++;
+      }
+      char quote = src.charAt(i);
+      boolean triple = end - i >= 6 && src.charAt(i + 1) == quote && src.charAt(i + 2) == quote;
+      int quoteLength = triple ? 3 : 1;
+      return new Body(i + quoteLength, end - quoteLength, raw);
+    }
   }
 
   /**
@@ -85,26 +97,12 @@ final class Escapes {
    */
   static int[] decodeCodePoints(TokenCursor parser, int index) {
     String src = parser.src;
-    int start = parser.tokens.start(index);
-    int end = parser.tokens.end(index);
-    boolean raw = false;
-    int i = start;
-    while (src.charAt(i) != '"' && src.charAt(i) != '\'') {
-      char c = src.charAt(i);
-      if (c == 'r' || c == 'R') {
-        raw = true;
-      }
-      i++;
-    }
-    char quote = src.charAt(i);
-    int quoteLength =
-        i + 2 < end && src.charAt(i + 1) == quote && src.charAt(i + 2) == quote && end - i >= 6
-            ? 3
-            : 1;
-    int to = end - quoteLength;
+    Body body = Body.of(parser, index);
+    boolean raw = body.raw;
+    int to = body.end;
     java.util.stream.IntStream.Builder out = java.util.stream.IntStream.builder();
     StringBuilder piece = new StringBuilder();
-    int k = i + quoteLength;
+    int k = body.start;
     while (k < to) {
       piece.setLength(0);
       if (src.charAt(k) == '\\' && !raw) {
@@ -405,31 +403,16 @@ final class Escapes {
   /** Appends the value of a bytes STRING token. */
   static void decodeBytes(TokenCursor parser, ByteArrayOutputStream out, int index) {
     String src = parser.src;
-    int start = parser.tokens.start(index);
-    int end = parser.tokens.end(index);
-    boolean raw = false;
-    int i = start;
-    while (src.charAt(i) != '"' && src.charAt(i) != '\'') {
-      char c = src.charAt(i);
-      if (c == 'r' || c == 'R') {
-        raw = true;
-      }
-      i++;
-    }
-    char quote = src.charAt(i);
-    int quoteLength =
-        i + 2 < end && src.charAt(i + 1) == quote && src.charAt(i + 2) == quote && end - i >= 6
-            ? 3
-            : 1;
-    int from = i + quoteLength;
-    int to = end - quoteLength;
-    for (int k = from; k < to; k++) {
+    Body body = Body.of(parser, index);
+    for (int k = body.start; k < body.end; k++) {
       if (src.charAt(k) >= 0x80) {
-        throw parser.failAt(ErrorMessage.BYTES_NON_ASCII.format(), start);
+        throw parser.failAt(ErrorMessage.BYTES_NON_ASCII.format(), parser.tokens.start(index));
       }
     }
     String text =
-        raw ? decodeText(parser, from, to, true, false) : bytesEscapesOnly(parser, from, to);
+        body.raw
+            ? decodeText(parser, body.start, body.end, true, false)
+            : bytesEscapesOnly(parser, body.start, body.end);
     for (int k = 0; k < text.length(); k++) {
       out.write(text.charAt(k));
     }

@@ -19,6 +19,7 @@ import dev.asynclint.syntax.lexer.Tokens;
 import dev.asynclint.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Python expressions, following the structure of CPython's PEG grammar. */
 abstract class ExpressionParser extends TokenCursor {
@@ -35,8 +36,16 @@ abstract class ExpressionParser extends TokenCursor {
 
   /** {@code star_expressions}: a tuple when a comma follows the first item. */
   final Expr starExpressions() {
+    return commaSeparated(this::starExpression);
+  }
+
+  /**
+   * One item, or a tuple of the items when commas follow it (a trailing comma allowed): the shape
+   * of {@code star_expressions}, {@code expressions} and {@code star_targets}.
+   */
+  private Expr commaSeparated(Supplier<Expr> item) {
     int start = start();
-    Expr first = starExpression();
+    Expr first = item.get();
     if (!at(COMMA)) {
       return first;
     }
@@ -46,7 +55,7 @@ abstract class ExpressionParser extends TokenCursor {
       if (!startsExpression()) {
         break;
       }
-      elts.add(starExpression());
+      elts.add(item.get());
     }
     return new Expr.Tuple(elts, ExprContext.LOAD, from(start));
   }
@@ -75,20 +84,7 @@ abstract class ExpressionParser extends TokenCursor {
 
   /** {@code expressions}: comma-separated expressions without stars, a tuple if more than one. */
   final Expr expressions() {
-    int start = start();
-    Expr first = expression();
-    if (!at(COMMA)) {
-      return first;
-    }
-    List<Expr> elts = new ArrayList<>();
-    elts.add(first);
-    while (accept(COMMA)) {
-      if (!startsExpression()) {
-        break;
-      }
-      elts.add(expression());
-    }
-    return new Expr.Tuple(elts, ExprContext.LOAD, from(start));
+    return commaSeparated(this::expression);
   }
 
   /** Whether the current token can begin an expression (used after trailing commas). */
@@ -565,20 +561,7 @@ abstract class ExpressionParser extends TokenCursor {
    * in} of a {@code for} is not taken for a comparison; the caller converts them.
    */
   final Expr starTargets() {
-    int start = start();
-    Expr first = starTarget();
-    if (!at(COMMA)) {
-      return first;
-    }
-    List<Expr> elts = new ArrayList<>();
-    elts.add(first);
-    while (accept(COMMA)) {
-      if (!startsExpression()) {
-        break;
-      }
-      elts.add(starTarget());
-    }
-    return new Expr.Tuple(elts, ExprContext.LOAD, from(start));
+    return commaSeparated(this::starTarget);
   }
 
   private Expr starTarget() {

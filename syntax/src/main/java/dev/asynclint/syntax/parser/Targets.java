@@ -16,42 +16,12 @@ final class Targets {
 
   /** A {@code star_targets} target: names, attributes, subscripts, starred, tuples and lists. */
   static Expr store(TokenCursor parser, Expr e) {
-    if (e instanceof Expr.Name) {
-      Expr.Name n = (Expr.Name) e;
-      return new Expr.Name(n.id(), ExprContext.STORE, n.range());
-    }
-    if (e instanceof Expr.Attribute) {
-      Expr.Attribute a = (Expr.Attribute) e;
-      return new Expr.Attribute(a.value(), a.attr(), ExprContext.STORE, a.range());
-    }
-    if (e instanceof Expr.Subscript) {
-      Expr.Subscript s = (Expr.Subscript) e;
-      return new Expr.Subscript(s.value(), s.slice(), ExprContext.STORE, s.range());
-    }
-    if (e instanceof Expr.Starred) {
-      Expr.Starred s = (Expr.Starred) e;
-      if (s.value() instanceof Expr.Starred) {
-        throw parser.fail(ErrorMessage.INVALID_SYNTAX.format(), s.range());
-      }
-      return new Expr.Starred(store(parser, s.value()), ExprContext.STORE, s.range());
-    }
-    if (e instanceof Expr.Tuple) {
-      Expr.Tuple t = (Expr.Tuple) e;
-      return new Expr.Tuple(storeAll(parser, t.elts()), ExprContext.STORE, t.range());
-    }
-    if (e instanceof Expr.ListDisplay) {
-      Expr.ListDisplay l = (Expr.ListDisplay) e;
-      return new Expr.ListDisplay(storeAll(parser, l.elts()), ExprContext.STORE, l.range());
-    }
-    throw parser.fail(ErrorMessage.CANNOT_ASSIGN.format(describe(e)), e.range());
+    return convert(parser, e, ExprContext.STORE);
   }
 
-  private static List<Expr> storeAll(TokenCursor parser, List<Expr> elts) {
-    List<Expr> result = new ArrayList<>(elts.size());
-    for (Expr elt : elts) {
-      result.add(store(parser, elt));
-    }
-    return result;
+  /** A {@code del} target: like an assignment target, but nothing starred. */
+  static Expr delete(TokenCursor parser, Expr e) {
+    return convert(parser, e, ExprContext.DEL);
   }
 
   /** A target of augmented assignment or annotation: a name, attribute or subscript. */
@@ -62,35 +32,43 @@ final class Targets {
     throw parser.fail(message.format(describe(e)), e.range());
   }
 
-  /** A {@code del} target: like an assignment target, but nothing starred. */
-  static Expr delete(TokenCursor parser, Expr e) {
+  private static Expr convert(TokenCursor parser, Expr e, ExprContext ctx) {
     if (e instanceof Expr.Name) {
       Expr.Name n = (Expr.Name) e;
-      return new Expr.Name(n.id(), ExprContext.DEL, n.range());
+      return new Expr.Name(n.id(), ctx, n.range());
     }
     if (e instanceof Expr.Attribute) {
       Expr.Attribute a = (Expr.Attribute) e;
-      return new Expr.Attribute(a.value(), a.attr(), ExprContext.DEL, a.range());
+      return new Expr.Attribute(a.value(), a.attr(), ctx, a.range());
     }
     if (e instanceof Expr.Subscript) {
       Expr.Subscript s = (Expr.Subscript) e;
-      return new Expr.Subscript(s.value(), s.slice(), ExprContext.DEL, s.range());
+      return new Expr.Subscript(s.value(), s.slice(), ctx, s.range());
+    }
+    if (e instanceof Expr.Starred && ctx == ExprContext.STORE) {
+      Expr.Starred s = (Expr.Starred) e;
+      if (s.value() instanceof Expr.Starred) {
+        throw parser.fail(ErrorMessage.INVALID_SYNTAX.format(), s.range());
+      }
+      return new Expr.Starred(convert(parser, s.value(), ctx), ctx, s.range());
     }
     if (e instanceof Expr.Tuple) {
       Expr.Tuple t = (Expr.Tuple) e;
-      return new Expr.Tuple(deleteAll(parser, t.elts()), ExprContext.DEL, t.range());
+      return new Expr.Tuple(convertAll(parser, t.elts(), ctx), ctx, t.range());
     }
     if (e instanceof Expr.ListDisplay) {
       Expr.ListDisplay l = (Expr.ListDisplay) e;
-      return new Expr.ListDisplay(deleteAll(parser, l.elts()), ExprContext.DEL, l.range());
+      return new Expr.ListDisplay(convertAll(parser, l.elts(), ctx), ctx, l.range());
     }
-    throw parser.fail(ErrorMessage.CANNOT_DELETE.format(describe(e)), e.range());
+    ErrorMessage message =
+        ctx == ExprContext.STORE ? ErrorMessage.CANNOT_ASSIGN : ErrorMessage.CANNOT_DELETE;
+    throw parser.fail(message.format(describe(e)), e.range());
   }
 
-  private static List<Expr> deleteAll(TokenCursor parser, List<Expr> elts) {
+  private static List<Expr> convertAll(TokenCursor parser, List<Expr> elts, ExprContext ctx) {
     List<Expr> result = new ArrayList<>(elts.size());
     for (Expr elt : elts) {
-      result.add(delete(parser, elt));
+      result.add(convert(parser, elt, ctx));
     }
     return result;
   }
