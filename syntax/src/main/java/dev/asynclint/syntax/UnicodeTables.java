@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The Unicode properties Python's tokenizer and {@code repr} depend on, in the Unicode version of
@@ -18,6 +20,7 @@ public final class UnicodeTables {
   private static final int[] ID_START;
   private static final int[] ID_CONTINUE;
   private static final int[] UNASSIGNED;
+  private static final Map<String, Integer> ALIASES = new HashMap<>();
 
   static {
     int[][] tables = load();
@@ -45,6 +48,15 @@ public final class UnicodeTables {
   /** Whether the code point may continue an identifier (XID_Continue). */
   public static boolean isIdentifierPart(int codePoint) {
     return in(ID_CONTINUE, codePoint);
+  }
+
+  /**
+   * The code point of a Unicode name alias ({@code LRM}, {@code NEXT LINE}, {@code BOM}...), in
+   * upper case, or -1: the names {@code \N{...}} accepts that are not characters' own names.
+   */
+  public static int alias(String upperCaseName) {
+    Integer codePoint = ALIASES.get(upperCaseName);
+    return codePoint == null ? -1 : codePoint;
   }
 
   /** Whether a character is assigned to the code point (in the Unicode version we follow). */
@@ -93,6 +105,11 @@ public final class UnicodeTables {
       String line;
       while ((line = reader.readLine()) != null) {
         if (line.startsWith("#") || line.isBlank()) {
+          continue;
+        }
+        if (line.startsWith("alias ")) {
+          int space = line.indexOf(' ', 6);
+          ALIASES.put(line.substring(space + 1), Integer.parseInt(line.substring(6, space), 16));
           continue;
         }
         String[] parts = line.split(" ");

@@ -4,55 +4,12 @@ import dev.asynclint.syntax.ErrorMessage;
 import dev.asynclint.syntax.UnicodeTables;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Decodes the body of string and bytes literals: backslash escapes (unless raw), line
  * continuations, and line endings, which CPython's tokenizer turns into {@code \n}.
  */
 final class Escapes {
-  /** Names {@code \N{...}} accepts through Unicode's name aliases that Java does not know. */
-  private static final Map<String, Integer> ALIASES =
-      Map.ofEntries(
-          Map.entry("NULL", 0x00),
-          Map.entry("NUL", 0x00),
-          Map.entry("ALERT", 0x07),
-          Map.entry("BEL", 0x07),
-          Map.entry("BACKSPACE", 0x08),
-          Map.entry("BS", 0x08),
-          Map.entry("CHARACTER TABULATION", 0x09),
-          Map.entry("HORIZONTAL TABULATION", 0x09),
-          Map.entry("TAB", 0x09),
-          Map.entry("HT", 0x09),
-          Map.entry("LINE FEED", 0x0A),
-          Map.entry("NEW LINE", 0x0A),
-          Map.entry("END OF LINE", 0x0A),
-          Map.entry("LF", 0x0A),
-          Map.entry("NL", 0x0A),
-          Map.entry("EOL", 0x0A),
-          Map.entry("LINE TABULATION", 0x0B),
-          Map.entry("VERTICAL TABULATION", 0x0B),
-          Map.entry("VT", 0x0B),
-          Map.entry("FORM FEED", 0x0C),
-          Map.entry("FF", 0x0C),
-          Map.entry("CARRIAGE RETURN", 0x0D),
-          Map.entry("CR", 0x0D),
-          Map.entry("ESCAPE", 0x1B),
-          Map.entry("ESC", 0x1B),
-          Map.entry("SPACE", 0x20),
-          Map.entry("SP", 0x20),
-          Map.entry("DELETE", 0x7F),
-          Map.entry("DEL", 0x7F),
-          Map.entry("NO-BREAK SPACE", 0xA0),
-          Map.entry("NBSP", 0xA0),
-          Map.entry("SHY", 0xAD),
-          Map.entry("ZWSP", 0x200B),
-          Map.entry("ZWNJ", 0x200C),
-          Map.entry("ZWJ", 0x200D),
-          Map.entry("BYTE ORDER MARK", 0xFEFF),
-          Map.entry("BOM", 0xFEFF),
-          Map.entry("ZWNBSP", 0xFEFF));
-
   private Escapes() {}
 
   /** The value of a (non-bytes, non-f) STRING token. */
@@ -291,8 +248,8 @@ final class Escapes {
       return algorithmic;
     }
     String upper = name.toUpperCase(Locale.ROOT);
-    Integer alias = ALIASES.get(upper);
-    if (alias != null) {
+    int alias = UnicodeTables.alias(upper);
+    if (alias >= 0) {
       return alias;
     }
     int codePoint;
