@@ -641,10 +641,7 @@ public final class Lexer {
 
   private void lexOperator(char c) {
     int start = pos;
-    char c1 = pos + 1 < length ? buf[pos + 1] : '\0';
-    char c2 = pos + 2 < length ? buf[pos + 2] : '\0';
     TokenKind kind;
-    int len = 1;
     switch (c) {
       case '(':
       case '[':
@@ -666,131 +663,34 @@ public final class Lexer {
         kind = c == ')' ? TokenKind.RPAR : c == ']' ? TokenKind.RSQB : TokenKind.RBRACE;
         break;
       case ':':
-        if (atFieldLevel()) {
-          tokens.add(TokenKind.COLON, pos, pos + 1);
-          pos++;
-          pushMode(MODE_SPEC, 0);
-          return;
-        }
-        if (c1 == '=') {
-          kind = TokenKind.COLONEQUAL;
-          len = 2;
-        } else {
+        if (atFieldLevel() || pos + 1 >= length || buf[pos + 1] != '=') {
           kind = TokenKind.COLON;
-        }
-        break;
-      case ',':
-        kind = TokenKind.COMMA;
-        break;
-      case ';':
-        kind = TokenKind.SEMI;
-        break;
-      case '~':
-        kind = TokenKind.TILDE;
-        break;
-      case '.':
-        if (c1 == '.' && c2 == '.') {
-          kind = TokenKind.ELLIPSIS;
-          len = 3;
+          if (atFieldLevel()) {
+            tokens.add(kind, pos, pos + 1);
+            pos++;
+            pushMode(MODE_SPEC, 0);
+            return;
+          }
         } else {
-          kind = TokenKind.DOT;
-        }
-        break;
-      case '+':
-        kind = c1 == '=' ? TokenKind.PLUSEQUAL : TokenKind.PLUS;
-        len = c1 == '=' ? 2 : 1;
-        break;
-      case '-':
-        if (c1 == '=') {
-          kind = TokenKind.MINEQUAL;
-          len = 2;
-        } else if (c1 == '>') {
-          kind = TokenKind.RARROW;
-          len = 2;
-        } else {
-          kind = TokenKind.MINUS;
-        }
-        break;
-      case '*':
-        if (c1 == '*') {
-          kind = c2 == '=' ? TokenKind.DOUBLESTAREQUAL : TokenKind.DOUBLESTAR;
-          len = c2 == '=' ? 3 : 2;
-        } else {
-          kind = c1 == '=' ? TokenKind.STAREQUAL : TokenKind.STAR;
-          len = c1 == '=' ? 2 : 1;
-        }
-        break;
-      case '/':
-        if (c1 == '/') {
-          kind = c2 == '=' ? TokenKind.DOUBLESLASHEQUAL : TokenKind.DOUBLESLASH;
-          len = c2 == '=' ? 3 : 2;
-        } else {
-          kind = c1 == '=' ? TokenKind.SLASHEQUAL : TokenKind.SLASH;
-          len = c1 == '=' ? 2 : 1;
-        }
-        break;
-      case '%':
-        kind = c1 == '=' ? TokenKind.PERCENTEQUAL : TokenKind.PERCENT;
-        len = c1 == '=' ? 2 : 1;
-        break;
-      case '&':
-        kind = c1 == '=' ? TokenKind.AMPEREQUAL : TokenKind.AMPER;
-        len = c1 == '=' ? 2 : 1;
-        break;
-      case '|':
-        kind = c1 == '=' ? TokenKind.VBAREQUAL : TokenKind.VBAR;
-        len = c1 == '=' ? 2 : 1;
-        break;
-      case '^':
-        kind = c1 == '=' ? TokenKind.CIRCUMFLEXEQUAL : TokenKind.CIRCUMFLEX;
-        len = c1 == '=' ? 2 : 1;
-        break;
-      case '@':
-        kind = c1 == '=' ? TokenKind.ATEQUAL : TokenKind.AT;
-        len = c1 == '=' ? 2 : 1;
-        break;
-      case '=':
-        kind = c1 == '=' ? TokenKind.EQEQUAL : TokenKind.EQUAL;
-        len = c1 == '=' ? 2 : 1;
-        break;
-      case '!':
-        kind = c1 == '=' ? TokenKind.NOTEQUAL : TokenKind.EXCLAMATION;
-        len = c1 == '=' ? 2 : 1;
-        break;
-      case '<':
-        if (c1 == '<') {
-          kind = c2 == '=' ? TokenKind.LEFTSHIFTEQUAL : TokenKind.LEFTSHIFT;
-          len = c2 == '=' ? 3 : 2;
-        } else if (c1 == '=') {
-          kind = TokenKind.LESSEQUAL;
-          len = 2;
-        } else if (c1 == '>') {
-          // PEP 401's "<>" is only valid under barry_as_FLUFL; elsewhere it is a syntax error.
-          throw error(ErrorMessage.INVALID_SYNTAX.format(), pos);
-        } else {
-          kind = TokenKind.LESS;
-        }
-        break;
-      case '>':
-        if (c1 == '>') {
-          kind = c2 == '=' ? TokenKind.RIGHTSHIFTEQUAL : TokenKind.RIGHTSHIFT;
-          len = c2 == '=' ? 3 : 2;
-        } else if (c1 == '=') {
-          kind = TokenKind.GREATEREQUAL;
-          len = 2;
-        } else {
-          kind = TokenKind.GREATER;
+          kind = TokenKind.COLONEQUAL;
         }
         break;
       case 0:
         throw error(ErrorMessage.NULL_BYTES.format(), pos);
       default:
-        if (c < ' ' || c == 0x7f) {
-          throw error(ErrorMessage.NON_PRINTABLE.format((int) c), pos);
+        if (c == '<' && pos + 1 < length && buf[pos + 1] == '>') {
+          // PEP 401's "<>" is only valid under barry_as_FLUFL; elsewhere it is a syntax error.
+          throw error(ErrorMessage.INVALID_SYNTAX.format(), pos);
         }
-        throw error(ErrorMessage.INVALID_CHARACTER.format(String.valueOf(c), (int) c), pos);
+        kind = Punctuation.match(buf, pos);
+        if (kind == null) {
+          if (c < ' ' || c == 0x7f) {
+            throw error(ErrorMessage.NON_PRINTABLE.format((int) c), pos);
+          }
+          throw error(ErrorMessage.INVALID_CHARACTER.format(String.valueOf(c), (int) c), pos);
+        }
     }
-    pos += len;
+    pos += kind.text().length();
     tokens.add(kind, start, pos);
   }
 
