@@ -8,10 +8,6 @@ public record TextRange(int start, int end) {
     }
   }
 
-  public static TextRange of(int start, int end) {
-    return new TextRange(start, end);
-  }
-
   public int length() {
     return end - start;
   }
@@ -22,10 +18,5 @@ public record TextRange(int start, int end) {
 
   public boolean contains(TextRange other) {
     return start <= other.start && other.end <= end;
-  }
-
-  /** The smallest range covering this one and {@code other}. */
-  public TextRange cover(TextRange other) {
-    return new TextRange(Math.min(start, other.start), Math.max(end, other.end));
   }
 }

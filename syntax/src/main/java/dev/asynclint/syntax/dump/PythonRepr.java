@@ -62,7 +62,7 @@ public final class PythonRepr {
       if (codePoint == quote || codePoint == '\\') {
         out.append('\\').append((char) codePoint);
       } else if (!appendNamedEscape(out, codePoint)) {
-        if (isPrintable(codePoint)) {
+        if (UnicodeTables.isPrintable(codePoint)) {
           out.appendCodePoint(codePoint);
         } else {
           appendHexEscape(out, codePoint);
@@ -165,10 +165,6 @@ public final class PythonRepr {
       default:
         return false;
     }
-  }
-
-  private static boolean isPrintable(int codePoint) {
-    return UnicodeTables.isPrintable(codePoint);
   }
 
   private static void appendHexEscape(StringBuilder out, int codePoint) {

@@ -3,6 +3,7 @@ package dev.asynclint.syntax.lexer;
 import dev.asynclint.syntax.ErrorMessage;
 import dev.asynclint.syntax.SyntaxError;
 import dev.asynclint.syntax.UnicodeTables;
+import dev.asynclint.text.LineIndex;
 import dev.asynclint.text.TextRange;
 
 /**
@@ -264,7 +265,7 @@ public final class Lexer {
 
   private boolean endOfInput() {
     if (modeDepth > 0) {
-      int quoteStart = modeDataOfInnermostFString();
+      int quoteStart = modeStarts[innermostFString()];
       throw error(ErrorMessage.UNTERMINATED_FSTRING.format(lineNumber(length)), quoteStart);
     }
     if (parenDepth > 0) {
@@ -284,15 +285,6 @@ public final class Lexer {
     }
     tokens.add(TokenKind.ENDMARKER, length, length);
     return false;
-  }
-
-  private int modeDataOfInnermostFString() {
-    for (int i = modeDepth - 1; i >= 0; i--) {
-      if (modes[i] == MODE_FSTRING) {
-        return modeStarts[i];
-      }
-    }
-    return pos;
   }
 
   // ---------------------------------------------------------------- names and keywords
@@ -383,7 +375,7 @@ public final class Lexer {
     for (int i = start; i < p; ) {
       int cp = src.codePointAt(i);
       if (!(first ? isIdentifierStart(cp) : isIdentifierPart(cp))) {
-        if (isPrintable(cp)) {
+        if (UnicodeTables.isPrintable(cp)) {
           throw error(
               ErrorMessage.INVALID_CHARACTER.format(new String(Character.toChars(cp)), cp), i);
         }
@@ -408,10 +400,6 @@ public final class Lexer {
       return isAsciiIdentifierPart((char) cp);
     }
     return UnicodeTables.isIdentifierPart(cp);
-  }
-
-  private static boolean isPrintable(int cp) {
-    return UnicodeTables.isPrintable(cp);
   }
 
   static boolean isAsciiIdentifierStart(char c) {
@@ -717,19 +705,7 @@ public final class Lexer {
   // ---------------------------------------------------------------- errors
 
   private int lineNumber(int offset) {
-    int line = 1;
-    for (int i = 0; i < offset && i < length; i++) {
-      char c = buf[i];
-      if (c == '\n') {
-        line++;
-      } else if (c == '\r') {
-        if (i + 1 < length && buf[i + 1] == '\n') {
-          i++;
-        }
-        line++;
-      }
-    }
-    return line;
+    return LineIndex.of(src).line(offset);
   }
 
   private static LexError error(String message, int offset) {

@@ -18,6 +18,27 @@ final class Escapes {
     return decodeText(parser, body.start, body.end, body.raw, false);
   }
 
+  /** A string literal's prefix: where its opening quote is, and whether it is raw. */
+  static final class Prefix {
+    final int quote;
+    final boolean raw;
+
+    private Prefix(int quote, boolean raw) {
+      this.quote = quote;
+      this.raw = raw;
+    }
+
+    static Prefix of(String src, int tokenStart) {
+      boolean raw = false;
+      int i = tokenStart;
+      while (src.charAt(i) != '"' && src.charAt(i) != '\'') {
+        raw |= src.charAt(i) == 'r' || src.charAt(i) == 'R';
+        i++;
+      }
+      return new Prefix(i, raw);
+    }
+  }
+
   /** Where the text of a STRING token lies between its prefix and quotes, and whether it is raw. */
   private static final class Body {
     final int start;
@@ -32,15 +53,10 @@ final class Escapes {
 
     static Body of(TokenCursor parser, int index) {
       String src = parser.src;
-      int start = parser.tokens.start(index);
       int end = parser.tokens.end(index);
-      boolean raw = false;
-      int i = start;
-      while (src.charAt(i) != '"' && src.charAt(i) != '\'') {
-        char c = src.charAt(i);
-        raw |= c == 'r' || c == 'R';
-        i++;
-      }
+      Prefix prefix = Prefix.of(src, parser.tokens.start(index));
+      int i = prefix.quote;
+      boolean raw = prefix.raw;
       char quote = src.charAt(i);
       boolean triple = end - i >= 6 && src.charAt(i + 1) == quote && src.charAt(i + 2) == quote;
       int quoteLength = triple ? 3 : 1;

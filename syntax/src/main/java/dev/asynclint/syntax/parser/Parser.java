@@ -68,7 +68,11 @@ public final class Parser extends StatementParser {
    */
   private SyntaxError explain(ParseFailure failure) {
     SyntaxError lexerError = tokens.error();
-    if (lexerError != null && lexerError.message().endsWith("was never closed")) {
+    if (lexerError != null
+        && lexerError.range().start() < src.length()
+        && lexerError
+            .message()
+            .equals(ErrorMessage.NEVER_CLOSED.format(src.charAt(lexerError.range().start())))) {
       LineIndex lines = LineIndex.of(src);
       if (lines.line(lexerError.range().start()) < lines.line(failure.start)) {
         return lexerError;

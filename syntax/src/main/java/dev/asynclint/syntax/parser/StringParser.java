@@ -340,13 +340,9 @@ final class StringParser {
     }
 
     static FStringQuote of(String src, int start, int end) {
-      boolean raw = false;
-      int i = start;
-      for (; src.charAt(i) != '"' && src.charAt(i) != '\''; i++) {
-        if (src.charAt(i) == 'r' || src.charAt(i) == 'R') {
-          raw = true;
-        }
-      }
+      Escapes.Prefix prefix = Escapes.Prefix.of(src, start);
+      int i = prefix.quote;
+      boolean raw = prefix.raw;
       boolean triple = end - i == 3;
       return new FStringQuote(raw, triple, src.substring(i, end));
     }

@@ -62,10 +62,6 @@ abstract class TokenCursor {
     return tokens.kind(p) == TokenKind.NAME && textEquals(p, word);
   }
 
-  final boolean nameAt(int index, String word) {
-    return index < tokens.size() && tokens.kind(index) == TokenKind.NAME && textEquals(index, word);
-  }
-
   private boolean textEquals(int index, String word) {
     int start = tokens.start(index);
     return tokens.end(index) - start == word.length() && src.startsWith(word, start);
