@@ -1,0 +1,224 @@
+package dev.asynclint.semantic.scope;
+
+import dev.asynclint.syntax.ast.Module;
+import dev.asynclint.syntax.ast.Node;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The scopes of one module with every binding in them, and how names are looked up. */
+public final class ModuleScopes {
+  private final String source;
+  private final String moduleName;
+  private final boolean isPackage;
+  private final Scope moduleScope;
+  private final Map<Node, Scope> scopesByNode = new IdentityHashMap<>();
+  private final List<AttributeAssignment> attributeAssignments = new ArrayList<>();
+
+  private ModuleScopes(String source, String moduleName, boolean isPackage) {
+    this.source = source;
+    this.moduleName = moduleName;
+    this.isPackage = isPackage;
+    this.moduleScope = new Scope(ScopeKind.MODULE, null, moduleName, null);
+  }
+
+  /**
+   * Builds the scopes of a parsed module.
+   *
+   * @param moduleName the module's dotted name, used to resolve relative imports
+   * @param isPackage whether the module is a package's {@code __init__}
+   */
+  public static ModuleScopes build(
+      Module module, String source, String moduleName, boolean isPackage) {
+    ModuleScopes scopes = new ModuleScopes(source, moduleName, isPackage);
+    new ScopeWalker(scopes, true) {}.walkModule(module);
+    scopes.finish(scopes.moduleScope);
+    return scopes;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public String moduleName() {
+    return moduleName;
+  }
+
+  public boolean isPackage() {
+    return isPackage;
+  }
+
+  public Scope moduleScope() {
+    return moduleScope;
+  }
+
+  /** The scope opened by a {@code def}, {@code class}, lambda or comprehension node. */
+  public Scope scopeOf(Node node) {
+    Scope scope = scopesByNode.get(node);
+    if (scope == null) {
+      throw new IllegalArgumentException("no scope opens at " + node.getClass().getSimpleName());
+    }
+    return scope;
+  }
+
+  /** Every {@code name.attribute = value} in the module, in source order. */
+  public List<AttributeAssignment> attributeAssignments() {
+    return Collections.unmodifiableList(attributeAssignments);
+  }
+
+  /**
+   * What {@code name} read at {@code offset} in {@code scope}, inside block {@code branch}, may
+   * refer to, following CPython's rules: local, enclosing function, global or builtin; class bodies
+   * are invisible from the functions inside them.
+   *
+   * <p>Within the scope that binds the name, only the bindings that may reach the read count: the
+   * latest one that certainly precedes it and the conditional ones between. A read of an enclosing
+   * scope's name happens when the inner function runs, so every binding there counts.
+   */
+  public NameLookup lookup(Scope scope, String name, int offset, Branch branch) {
+    Scope owner = owner(scope, name);
+    if (owner == null) {
+      return fallback(name);
+    }
+    Symbol symbol = owner.symbol(name);
+    List<Binding> bindings = symbol == null ? List.of() : symbol.bindings();
+    if (owner != scope) {
+      List<Binding> all = new ArrayList<>(bindings.size());
+      for (int i = bindings.size() - 1; i >= 0; i--) {
+        if (bindings.get(i).kind().bindsValue()) {
+          all.add(bindings.get(i));
+        }
+      }
+      return all.isEmpty()
+          ? fallback(name)
+          : new NameLookup(NameLookup.Origin.BOUND, all, List.of());
+    }
+    List<Binding> reaching = new ArrayList<>(2);
+    boolean dominated = false;
+    for (int i = bindings.size() - 1; i >= 0; i--) {
+      Binding binding = bindings.get(i);
+      if (binding.effectiveOffset() > offset || binding.scope() != owner) {
+        continue;
+      }
+      boolean certain = Branch.encloses(binding.branch(), branch);
+      if (binding.kind().bindsValue()) {
+        reaching.add(binding);
+      }
+      if (certain && binding.kind() != BindingKind.ANNOTATION) {
+        dominated = true;
+        break;
+      }
+    }
+    if (!reaching.isEmpty()) {
+      return new NameLookup(NameLookup.Origin.BOUND, reaching, List.of());
+    }
+    if (dominated || scope.kind().isFunctionLike()) {
+      return NameLookup.UNBOUND;
+    }
+    // A class body or the module reads a global or builtin when it has not bound the name yet.
+    if (scope.kind() == ScopeKind.CLASS) {
+      return lookup(scope.parent(), name, Integer.MAX_VALUE, null);
+    }
+    return fallback(name);
+  }
+
+  private NameLookup fallback(String name) {
+    List<String> stars = new ArrayList<>(0);
+    for (Scope.StarImport star : moduleScope.starImports()) {
+      stars.add(star.module());
+    }
+    // Builtins win over star imports from outside the project: a module exporting a name that
+    // shadows a builtin is rare, and treating every builtin as unknown would be useless.
+    if (Builtins.contains(name)) {
+      return NameLookup.BUILTIN;
+    }
+    if (!stars.isEmpty()) {
+      return new NameLookup(NameLookup.Origin.STAR_IMPORT, List.of(), stars);
+    }
+    return NameLookup.UNBOUND;
+  }
+
+  /** The scope whose variable {@code name} is when read in {@code scope}; null for none. */
+  public Scope owner(Scope scope, String name) {
+    Symbol symbol = scope.symbol(name);
+    if (symbol != null) {
+      if (symbol.isDeclaredGlobal()) {
+        return moduleScope;
+      }
+      if (symbol.isDeclaredNonlocal()) {
+        return enclosingBinder(scope.parent(), name);
+      }
+      if (symbol.isBound() || scope.kind() == ScopeKind.MODULE) {
+        return scope;
+      }
+    }
+    if (scope.kind() == ScopeKind.MODULE) {
+      return scope;
+    }
+    return enclosingBinder(scope.parent(), name);
+  }
+
+  private Scope enclosingBinder(Scope scope, String name) {
+    for (; scope != null; scope = scope.parent()) {
+      if (scope.kind() == ScopeKind.MODULE) {
+        return scope;
+      }
+      if (scope.kind() == ScopeKind.CLASS) {
+        continue;
+      }
+      Symbol symbol = scope.symbol(name);
+      if (symbol == null) {
+        continue;
+      }
+      if (symbol.isDeclaredGlobal()) {
+        return moduleScope;
+      }
+      if (symbol.isBound() && !symbol.isDeclaredNonlocal()) {
+        return scope;
+      }
+    }
+    return null;
+  }
+
+  Scope open(ScopeKind kind, Node node, String name, Scope parent) {
+    Scope scope = new Scope(kind, node, name, parent);
+    scopesByNode.put(node, scope);
+    return scope;
+  }
+
+  void recordAttributeAssignment(AttributeAssignment assignment) {
+    attributeAssignments.add(assignment);
+  }
+
+  /**
+   * Orders bindings, and adds to the scope a {@code global} or {@code nonlocal} declaration names
+   * the bindings made under that declaration, as taking effect at an unknown time.
+   */
+  private void finish(Scope scope) {
+    for (Symbol symbol : scope.symbols()) {
+      symbol.sortBindings();
+    }
+    for (Scope child : scope.children()) {
+      finish(child);
+    }
+    for (Symbol symbol : scope.symbols()) {
+      if (!symbol.isBound() || scope.kind() == ScopeKind.MODULE) {
+        continue;
+      }
+      Scope target = null;
+      if (symbol.isDeclaredGlobal()) {
+        target = moduleScope;
+      } else if (symbol.isDeclaredNonlocal()) {
+        target = enclosingBinder(scope.parent(), symbol.name());
+      }
+      if (target != null && target != scope) {
+        Symbol targetSymbol = target.symbolFor(symbol.name());
+        for (Binding binding : symbol.bindings()) {
+          targetSymbol.add(binding);
+        }
+      }
+    }
+  }
+}
