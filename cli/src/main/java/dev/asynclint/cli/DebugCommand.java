@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "debug",
     mixinStandardHelpOptions = true,
     description = "Show what asynclint sees in Python files.",
-    subcommands = {DebugAstCommand.class})
+    subcommands = {DebugAstCommand.class, DebugCallsCommand.class})
 final class DebugCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,237 @@
+package dev.asynclint.semantic.project;
+
+import dev.asynclint.syntax.ast.CompareOperator;
+import dev.asynclint.syntax.ast.Expr;
+import dev.asynclint.syntax.ast.Stmt;
+import dev.asynclint.text.TextRange;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The semantic model of one run: the project index, every call site resolved, the call graph, and
+ * the facts rules ask about functions (request handler, entry point, reachable from a handler).
+ */
+public final class Project {
+  private final ProjectIndex index;
+  private final Resolver resolver;
+  private final Map<SourceModule, List<CallSite>> sites = new IdentityHashMap<>();
+  private final Set<FunctionInfo> handlers = new LinkedHashSet<>();
+  private final Set<FunctionInfo> entryPoints = new LinkedHashSet<>();
+  private final Reachability fromHandlers;
+
+  private Project(List<SourceModule> modules, Set<String> extraHandlerDecorators) {
+    index = new ProjectIndex(modules);
+    resolver = new Resolver(index);
+    for (ClassInfo cls : index.classes()) {
+      linkBases(cls);
+    }
+    for (FunctionInfo function : index.functions()) {
+      resolver.decoratorNames(function);
+    }
+    for (SourceModule module : index.modules()) {
+      sites.put(module, CallCollector.collect(resolver, module));
+    }
+    findHandlers(extraHandlerDecorators);
+    findEntryPoints();
+    fromHandlers =
+        Reachability.from(index.functions(), handlers, edge -> edge.kind() == CallEdge.Kind.CALL);
+  }
+
+  /**
+   * Builds the model of the given modules.
+   *
+   * @param extraHandlerDecorators qualified names of decorators that mark request handlers, in
+   *     addition to the frameworks the model knows
+   */
+  public static Project build(List<SourceModule> modules, Set<String> extraHandlerDecorators) {
+    return new Project(modules, extraHandlerDecorators);
+  }
+
+  public ProjectIndex index() {
+    return index;
+  }
+
+  public Resolver resolver() {
+    return resolver;
+  }
+
+  /** The call sites of a module, in source order (an outer call before the calls inside it). */
+  public List<CallSite> callSites(SourceModule module) {
+    return sites.getOrDefault(module, List.of());
+  }
+
+  /** Functions registered as web routes or views, or as task-queue tasks. */
+  public Set<FunctionInfo> requestHandlers() {
+    return Collections.unmodifiableSet(handlers);
+  }
+
+  /** Whether a request handler calls {@code function}, directly or through project functions. */
+  public boolean reachableFromHandler(FunctionInfo function) {
+    return fromHandlers.reaches(function);
+  }
+
+  /** The calls from a request handler to {@code function}; empty for a handler itself. */
+  public List<CallEdge> pathFromHandler(FunctionInfo function) {
+    return fromHandlers.path(function);
+  }
+
+  /**
+   * Program entry points: functions called from an {@code if __name__ == "__main__":} block and
+   * command-line commands ({@code click}, {@code typer}).
+   */
+  public Set<FunctionInfo> entryPoints() {
+    return Collections.unmodifiableSet(entryPoints);
+  }
+
+  private void linkBases(ClassInfo cls) {
+    Place place = new Place(cls.module(), cls.scope().parent(), cls.node().range().start(), null);
+    for (Expr base : cls.node().bases()) {
+      Expr named = base instanceof Expr.Subscript ? ((Expr.Subscript) base).value() : base;
+      String name = resolver.qualifiedName(place, named);
+      if (name == null || name.equals("builtins.object") || isTypingConstruct(name)) {
+        continue;
+      }
+      ClassInfo projectBase = index.cls(name);
+      if (projectBase != null && projectBase != cls) {
+        cls.addProjectBase(projectBase);
+      } else if (index.modulePrefix(name) == null) {
+        cls.addExternalBase(name);
+      }
+    }
+  }
+
+  private static boolean isTypingConstruct(String name) {
+    return name.startsWith("typing.")
+        || name.startsWith("typing_extensions.")
+        || name.startsWith("abc.");
+  }
+
+  private void findHandlers(Set<String> extraHandlerDecorators) {
+    Frameworks frameworks = Frameworks.get();
+    for (FunctionInfo function : index.functions()) {
+      for (String decorator : function.decoratorNames()) {
+        if (frameworks.isHandlerDecorator(decorator)
+            || extraHandlerDecorators.contains(decorator)) {
+          handlers.add(function);
+        }
+      }
+    }
+    for (List<CallSite> moduleSites : sites.values()) {
+      for (CallSite site : moduleSites) {
+        String callee = site.target().qualifiedName();
+        ArgumentSlot slot = callee == null ? null : frameworks.handlerArgument(callee);
+        Expr view = slot == null ? null : slot.find(site.call());
+        if (view != null) {
+          registerView(site.place(), view);
+        }
+      }
+    }
+    for (ClassInfo cls : index.classes()) {
+      for (String base : cls.allExternalBases()) {
+        if (frameworks.isViewBase(base)) {
+          addViewMethods(cls);
+          break;
+        }
+      }
+    }
+  }
+
+  /** A view passed to a route registration: a function, or {@code SomeView.as_view()}. */
+  private void registerView(Place place, Expr view) {
+    if (view instanceof Expr.Call && ((Expr.Call) view).func() instanceof Expr.Attribute) {
+      Expr.Attribute asView = (Expr.Attribute) ((Expr.Call) view).func();
+      if (asView.attr().equals("as_view")) {
+        String name = resolver.qualifiedName(place, asView.value());
+        ClassInfo cls = name == null ? null : index.cls(name);
+        if (cls != null) {
+          addViewMethods(cls);
+        }
+        return;
+      }
+    }
+    String name = resolver.qualifiedName(place, view);
+    FunctionInfo function = name == null ? null : index.function(name);
+    if (function != null) {
+      handlers.add(function);
+    }
+  }
+
+  private void addViewMethods(ClassInfo cls) {
+    for (String verb : Frameworks.VIEW_METHODS) {
+      FunctionInfo method = cls.findMethod(verb);
+      if (method != null) {
+        handlers.add(method);
+      }
+    }
+  }
+
+  private void findEntryPoints() {
+    Frameworks frameworks = Frameworks.get();
+    for (FunctionInfo function : index.functions()) {
+      for (String decorator : function.decoratorNames()) {
+        if (frameworks.isEntryDecorator(decorator)) {
+          entryPoints.add(function);
+        }
+      }
+    }
+    for (SourceModule module : index.modules()) {
+      List<TextRange> guards = mainGuards(module);
+      if (guards.isEmpty()) {
+        continue;
+      }
+      for (CallSite site : callSites(module)) {
+        if (site.caller().isModuleBody()
+            && site.target().function() != null
+            && within(guards, site.call().range())) {
+          entryPoints.add(site.target().function());
+        }
+      }
+    }
+  }
+
+  /** The bodies of the module's top-level {@code if __name__ == "__main__":} blocks. */
+  private static List<TextRange> mainGuards(SourceModule module) {
+    List<TextRange> guards = new ArrayList<>(0);
+    for (Stmt statement : module.tree().body()) {
+      if (statement instanceof Stmt.If && isMainTest(((Stmt.If) statement).test())) {
+        guards.add(statement.range());
+      }
+    }
+    return guards;
+  }
+
+  private static boolean isMainTest(Expr test) {
+    if (!(test instanceof Expr.Compare)) {
+      return false;
+    }
+    Expr.Compare compare = (Expr.Compare) test;
+    if (compare.ops().size() != 1 || compare.ops().get(0) != CompareOperator.EQ) {
+      return false;
+    }
+    Expr left = compare.left();
+    Expr right = compare.comparators().get(0);
+    return isDunderName(left) && isMainString(right) || isDunderName(right) && isMainString(left);
+  }
+
+  private static boolean isDunderName(Expr expr) {
+    return expr instanceof Expr.Name && ((Expr.Name) expr).id().equals("__name__");
+  }
+
+  private static boolean isMainString(Expr expr) {
+    return expr instanceof Expr.Constant && "__main__".equals(((Expr.Constant) expr).value());
+  }
+
+  private static boolean within(List<TextRange> ranges, TextRange range) {
+    for (TextRange outer : ranges) {
+      if (outer.start() <= range.start() && range.end() <= outer.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

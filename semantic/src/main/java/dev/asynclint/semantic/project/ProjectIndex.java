@@ -1,0 +1,186 @@
+package dev.asynclint.semantic.project;
+
+import dev.asynclint.semantic.scope.AttributeAssignment;
+import dev.asynclint.semantic.scope.Scope;
+import dev.asynclint.semantic.scope.ScopeKind;
+import dev.asynclint.syntax.ast.Arg;
+import dev.asynclint.syntax.ast.Arguments;
+import dev.asynclint.syntax.ast.Node;
+import dev.asynclint.syntax.ast.Stmt;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every module, function, method and class of the project by qualified name, with the assignments
+ * to instance attributes that value tracking reads.
+ */
+public final class ProjectIndex {
+  private final Map<String, SourceModule> modules = new LinkedHashMap<>();
+  private final Map<Scope, SourceModule> modulesByScope = new IdentityHashMap<>();
+  private final List<FunctionInfo> functions = new ArrayList<>();
+  private final Map<String, FunctionInfo> functionsByName = new HashMap<>();
+  private final Map<Node, FunctionInfo> functionsByNode = new IdentityHashMap<>();
+  private final Map<SourceModule, FunctionInfo> moduleBodies = new IdentityHashMap<>();
+  private final Map<String, ClassInfo> classesByName = new LinkedHashMap<>();
+  private final Map<Node, ClassInfo> classesByNode = new IdentityHashMap<>();
+  private final Map<ClassInfo, Map<String, List<AttributeAssignment>>> instanceAssignments =
+      new IdentityHashMap<>();
+
+  /** Indexes the modules; when two files claim one module name, the first one keeps it. */
+  public ProjectIndex(List<SourceModule> sources) {
+    for (SourceModule module : sources) {
+      modules.putIfAbsent(module.name(), module);
+      modulesByScope.put(module.scopes().moduleScope(), module);
+      FunctionInfo body =
+          new FunctionInfo(
+              functions.size(), module.name(), module, null, module.scopes().moduleScope(), null);
+      functions.add(body);
+      moduleBodies.put(module, body);
+      collect(module, module.scopes().moduleScope(), module.name(), null);
+    }
+    for (SourceModule module : sources) {
+      for (AttributeAssignment assignment : module.scopes().attributeAssignments()) {
+        recordInstanceAssignment(assignment);
+      }
+    }
+  }
+
+  public Collection<SourceModule> modules() {
+    return Collections.unmodifiableCollection(modules.values());
+  }
+
+  public SourceModule module(String name) {
+    return modules.get(name);
+  }
+
+  /** The module a scope belongs to. */
+  public SourceModule moduleOf(Scope scope) {
+    return modulesByScope.get(scope.module());
+  }
+
+  /** All functions, methods and module bodies; {@link FunctionInfo#id()} indexes this list. */
+  public List<FunctionInfo> functions() {
+    return Collections.unmodifiableList(functions);
+  }
+
+  /** The function with this qualified name (the last definition when redefined); null if none. */
+  public FunctionInfo function(String qualifiedName) {
+    return functionsByName.get(qualifiedName);
+  }
+
+  /** The function a {@code def} statement defines. */
+  public FunctionInfo functionOf(Node def) {
+    return functionsByNode.get(def);
+  }
+
+  public FunctionInfo moduleBody(SourceModule module) {
+    return moduleBodies.get(module);
+  }
+
+  public Collection<ClassInfo> classes() {
+    return Collections.unmodifiableCollection(classesByName.values());
+  }
+
+  public ClassInfo cls(String qualifiedName) {
+    return classesByName.get(qualifiedName);
+  }
+
+  public ClassInfo classOf(Node classDef) {
+    return classesByNode.get(classDef);
+  }
+
+  /** The longest prefix of a dotted name that is a project module; null if none. */
+  public String modulePrefix(String qualifiedName) {
+    String candidate = qualifiedName;
+    while (true) {
+      if (modules.containsKey(candidate)) {
+        return candidate;
+      }
+      int dot = candidate.lastIndexOf('.');
+      if (dot < 0) {
+        return null;
+      }
+      candidate = candidate.substring(0, dot);
+    }
+  }
+
+  /** The assignments {@code self.<attribute> = ...} in the methods of {@code cls}. */
+  List<AttributeAssignment> instanceAssignments(ClassInfo cls, String attribute) {
+    Map<String, List<AttributeAssignment>> byName = instanceAssignments.get(cls);
+    if (byName == null) {
+      return List.of();
+    }
+    return byName.getOrDefault(attribute, List.of());
+  }
+
+  private void collect(SourceModule module, Scope scope, String prefix, ClassInfo owner) {
+    for (Scope child : scope.children()) {
+      switch (child.kind()) {
+        case FUNCTION:
+          {
+            String name = prefix + "." + child.name();
+            FunctionInfo function =
+                new FunctionInfo(functions.size(), name, module, (Stmt) child.node(), child, owner);
+            functions.add(function);
+            functionsByName.put(name, function);
+            functionsByNode.put(child.node(), function);
+            if (owner != null) {
+              owner.addMethod(child.name(), function);
+            }
+            collect(module, child, name, null);
+            break;
+          }
+        case CLASS:
+          {
+            String name = prefix + "." + child.name();
+            ClassInfo cls = new ClassInfo(name, module, (Stmt.ClassDef) child.node(), child);
+            classesByName.put(name, cls);
+            classesByNode.put(child.node(), cls);
+            collect(module, child, name, cls);
+            break;
+          }
+        case TYPE_PARAMETERS:
+          collect(module, child, prefix, owner);
+          break;
+        default:
+          collect(module, child, prefix, null);
+          break;
+      }
+    }
+  }
+
+  private void recordInstanceAssignment(AttributeAssignment assignment) {
+    Scope scope = assignment.scope();
+    if (scope.kind() != ScopeKind.FUNCTION) {
+      return;
+    }
+    FunctionInfo method = functionsByNode.get(scope.node());
+    if (method == null || method.owner() == null) {
+      return;
+    }
+    Arg self = firstParameter(method.parameters());
+    if (self == null || !self.arg().equals(assignment.owner())) {
+      return;
+    }
+    instanceAssignments
+        .computeIfAbsent(method.owner(), cls -> new HashMap<>())
+        .computeIfAbsent(assignment.attribute(), name -> new ArrayList<>())
+        .add(assignment);
+  }
+
+  static Arg firstParameter(Arguments arguments) {
+    if (arguments == null) {
+      return null;
+    }
+    if (!arguments.posOnlyArgs().isEmpty()) {
+      return arguments.posOnlyArgs().get(0);
+    }
+    return arguments.args().isEmpty() ? null : arguments.args().get(0);
+  }
+}
