@@ -84,11 +84,14 @@ def table_lines(table, depth):
     indent = "  " * depth
     kind = table.get_type()
     lines = ["%s%s %s %d" % (indent, kind, table.get_name(), table.get_lineno())]
-    for symbol in sorted(table.get_symbols(), key=lambda s: s.get_name()):
-        name = symbol.get_name()
+    module = kind == "module"
+    for name in sorted(table.get_identifiers()):
         if name.startswith(".") or name in SKIPPED:
             continue
-        held = flags(symbol, kind == "module")
+        # Not table.lookup(name): up to 3.11, symtable.py takes any table named "top" for the module
+        # (so the parameters of a `def top(a)` are "global"); the type says which one is.
+        symbol = symtable.Symbol(name, table._table.symbols[name], module_scope=module)
+        held = flags(symbol, module)
         if held:
             lines.append("%s  %s %s" % (indent, name, ",".join(held)))
     children = [table_lines(child, depth + 1) for child in table.get_children()]

@@ -102,6 +102,17 @@ public final class FunctionInfo {
     return decoratorNames != null;
   }
 
+  /** The statements of the function's body; empty for a module body. */
+  public List<Stmt> body() {
+    if (node instanceof Stmt.FunctionDef) {
+      return ((Stmt.FunctionDef) node).body();
+    }
+    if (node instanceof Stmt.AsyncFunctionDef) {
+      return ((Stmt.AsyncFunctionDef) node).body();
+    }
+    return List.of();
+  }
+
   public Arguments parameters() {
     if (node instanceof Stmt.FunctionDef) {
       return ((Stmt.FunctionDef) node).args();

@@ -31,6 +31,7 @@ public final class Resolver {
   private final KnownApis apis = KnownApis.get();
   private final Map<Binding, Value> bindingValues = new IdentityHashMap<>();
   private final Map<String, Value> canonicalNames = new HashMap<>();
+  private final Map<FunctionInfo, Value> returnValues = new IdentityHashMap<>();
   private int depth;
 
   public Resolver(ProjectIndex index) {
@@ -407,15 +408,46 @@ public final class Resolver {
     return expr instanceof Expr.Constant && ((Expr.Constant) expr).value() == Singleton.NONE;
   }
 
+  /**
+   * What calling a project function gives: its return annotation's class, else the value all its
+   * {@code return} statements agree on ({@code return cls(url)}, {@code return ClientSession()}).
+   */
   private Value returnedValue(FunctionInfo function) {
-    Expr annotation = function.returnAnnotation();
-    if (annotation == null) {
+    Value known = returnValues.get(function);
+    if (known == IN_PROGRESS) {
       return Value.UNKNOWN;
     }
-    Place place =
-        new Place(
-            function.module(), function.scope().parent(), function.node().range().start(), null);
-    return annotationType(place, annotation);
+    if (known != null) {
+      return known;
+    }
+    returnValues.put(function, IN_PROGRESS);
+    Value value = computeReturnedValue(function);
+    returnValues.put(function, value);
+    return value;
+  }
+
+  private Value computeReturnedValue(FunctionInfo function) {
+    Expr annotation = function.returnAnnotation();
+    if (annotation != null) {
+      Place outside =
+          new Place(
+              function.module(), function.scope().parent(), function.node().range().start(), null);
+      return annotationType(outside, annotation);
+    }
+    List<Expr> returned = ReturnStatements.of(function.body());
+    if (returned == null) {
+      return Value.UNKNOWN;
+    }
+    Value merged = null;
+    for (Expr expr : returned) {
+      Place place = new Place(function.module(), function.scope(), expr.range().start(), null);
+      Value value = resolve(place, expr);
+      if (value instanceof Value.Unknown || merged != null && !merged.equals(value)) {
+        return Value.UNKNOWN;
+      }
+      merged = value;
+    }
+    return merged;
   }
 
   private Value superOf(Place place) {

@@ -243,7 +243,15 @@ public abstract class ScopeWalker extends Walker {
       walk(assign.annotation());
       walk(assign.value());
       BindingKind kind = assign.value() == null ? BindingKind.ANNOTATION : BindingKind.ASSIGNMENT;
-      target(assign.target(), kind, assign.range().end(), assign.value());
+      if (kind == BindingKind.ANNOTATION
+          && assign.simple() == 0
+          && assign.target() instanceof Expr.Name) {
+        // `(x): T` annotates an expression: unlike `x: T`, it does not make x local.
+        enterNode(assign.target());
+        leaveNode(assign.target());
+      } else {
+        target(assign.target(), kind, assign.range().end(), assign.value());
+      }
       return true;
     }
     if (node instanceof Stmt.TypeAlias) {

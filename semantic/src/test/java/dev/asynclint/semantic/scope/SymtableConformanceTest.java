@@ -628,6 +628,18 @@ class SymtableConformanceTest {
       }
     }
 
+    // CPython marks the module's symbol of every name declared global anywhere.
+    if (module) {
+      for (String name : declaredGlobal(scope, new HashSet<>())) {
+        EnumSet<Flag> flags = table.symbols.computeIfAbsent(name, n -> EnumSet.noneOf(Flag.class));
+        if (!flags.contains(Flag.GLOBAL_DECLARED)) {
+          flags.remove(Flag.GLOBAL_IMPLICIT);
+          flags.add(Flag.GLOBAL_DECLARED);
+          count(adjustments, "global declaration marks the module");
+        }
+      }
+    }
+
     // CPython also records a walrus target in the comprehension it is written in.
     if (scope.kind() == ScopeKind.COMPREHENSION) {
       for (String name : facts.comprehensionWalrus.getOrDefault(scope, Set.of())) {
@@ -712,6 +724,19 @@ class SymtableConformanceTest {
     }
     table.lines = out;
     return table;
+  }
+
+  /** The names declared {@code global} in a scope and the scopes nested in it. */
+  private static Set<String> declaredGlobal(Scope scope, Set<String> names) {
+    for (Symbol symbol : scope.symbols()) {
+      if (symbol.isDeclaredGlobal()) {
+        names.add(symbol.name());
+      }
+    }
+    for (Scope child : scope.children()) {
+      declaredGlobal(child, names);
+    }
+    return names;
   }
 
   private static String typeOf(Scope scope) {
