@@ -81,8 +81,9 @@ public final class Project {
   }
 
   /**
-   * Program entry points: functions called from an {@code if __name__ == "__main__":} block and
-   * command-line commands ({@code click}, {@code typer}).
+   * Program entry points: functions called from an {@code if __name__ == "__main__":} block or from
+   * the top level of a {@code __main__} module, and command-line commands ({@code click}, {@code
+   * typer}).
    */
   public Set<FunctionInfo> entryPoints() {
     return Collections.unmodifiableSet(entryPoints);
@@ -180,14 +181,16 @@ public final class Project {
       }
     }
     for (SourceModule module : index.modules()) {
+      // A package's __main__ module is a script as a whole: `python -m pkg` runs its body.
+      boolean script = module.name().equals("__main__") || module.name().endsWith(".__main__");
       List<TextRange> guards = mainGuards(module);
-      if (guards.isEmpty()) {
+      if (guards.isEmpty() && !script) {
         continue;
       }
       for (CallSite site : callSites(module)) {
         if (site.caller().isModuleBody()
             && site.target().function() != null
-            && within(guards, site.call().range())) {
+            && (script || within(guards, site.call().range()))) {
           entryPoints.add(site.target().function());
         }
       }

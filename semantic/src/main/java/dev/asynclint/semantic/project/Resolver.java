@@ -20,6 +20,9 @@ import java.util.Map;
  * Evaluates expressions symbolically: which module, function or class a name or attribute chain
  * denotes, and which class a value is an instance of. Conservative: when bindings disagree or a
  * step cannot be followed, the answer is {@link Value#UNKNOWN}, never a guess.
+ *
+ * <p>Answers are memoized per binding, function and qualified name; an instance is therefore not
+ * safe for concurrent use.
  */
 public final class Resolver {
   /** Deep enough for real alias chains, shallow enough to stop pathological ones quickly. */

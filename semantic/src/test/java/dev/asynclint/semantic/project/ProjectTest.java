@@ -375,6 +375,11 @@ class ProjectTest {
                 + "if __name__ == '__main__':\n    main()\n    asyncio.run(serve())\n");
     assertThat(names(project.entryPoints()))
         .containsExactlyInAnyOrder("cli.main", "cli.serve", "cli.cmd");
+    Project packaged =
+        project(
+            "tool/__init__.py", "def run(): pass\ndef unused(): pass\n",
+            "tool/__main__.py", "from . import run\nrun()\n");
+    assertThat(names(packaged.entryPoints())).containsExactly("tool.run");
   }
 
   /** Whether a function may reach {@code asyncio.run}, with the shortest chain of calls. */
