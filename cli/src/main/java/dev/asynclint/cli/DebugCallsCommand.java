@@ -135,7 +135,11 @@ final class DebugCallsCommand implements Callable<Integer> {
     boolean blank = false;
     for (int i = range.start(); i < range.end(); i++) {
       char c = source.charAt(i);
-      boolean white = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\\';
+      boolean continuation =
+          c == '\\'
+              && i + 1 < range.end()
+              && (source.charAt(i + 1) == '\n' || source.charAt(i + 1) == '\r');
+      boolean white = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || continuation;
       if (white) {
         blank = true;
         continue;

@@ -38,8 +38,8 @@ Files with "from __future__ import annotations" (PEP 563): annotations are then 
 and CPython 3.11 analyses them in hidden annotation blocks, so their names are not referenced in
 the scope around them. asynclint analyses annotations as evaluated expressions either way. Unless
 --pep563 is given, the import is rewritten in memory to "from __future__ import generator_stop as
-annotations" (same lines, same binding, no PEP 563) and the note "pep563" is written after the
-path.
+annotations" (or "as" the name it was imported as: same lines, same binding, no PEP 563) and the
+note "pep563" is written after the path.
 """
 import ast
 import importlib.util
@@ -108,7 +108,7 @@ def without_pep563(source):
     for node in tree.body:
         if isinstance(node, ast.ImportFrom) and node.module == "__future__":
             for alias in node.names:
-                if alias.name == "annotations" and alias.asname is None:
+                if alias.name == "annotations":
                     edits.append(alias)
     if not edits:
         return None
@@ -116,7 +116,8 @@ def without_pep563(source):
     for alias in reversed(edits):
         line = lines[alias.lineno - 1].encode("utf-8")
         start, end = alias.col_offset, alias.end_col_offset
-        line = line[:start] + b"generator_stop as annotations" + line[end:]
+        binding = (alias.asname or alias.name).encode("utf-8")
+        line = line[:start] + b"generator_stop as " + binding + line[end:]
         lines[alias.lineno - 1] = line.decode("utf-8")
     return "".join(lines)
 

@@ -242,9 +242,17 @@ public final class Resolver {
     }
   }
 
+  /**
+   * The value all the bindings agree on. A binding to {@code None} does not count: it is the
+   * placeholder of an optional import ({@code except ImportError: requests = None}), and code that
+   * calls through the name runs only when the real binding is in place.
+   */
   private Value merge(List<Binding> bindings) {
     Value merged = null;
     for (Binding binding : bindings) {
+      if (binding.kind() == BindingKind.ASSIGNMENT && isNone(binding.value())) {
+        continue;
+      }
       Value value = bindingValue(binding);
       if (value instanceof Value.Unknown || merged != null && !merged.equals(value)) {
         return Value.UNKNOWN;

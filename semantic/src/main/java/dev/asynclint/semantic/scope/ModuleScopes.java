@@ -96,10 +96,14 @@ public final class ModuleScopes {
           : new NameLookup(NameLookup.Origin.BOUND, all, List.of());
     }
     List<Binding> reaching = new ArrayList<>(2);
+    List<Branch> deletedIn = new ArrayList<>(0);
     boolean dominated = false;
     for (int i = bindings.size() - 1; i >= 0; i--) {
       Binding binding = bindings.get(i);
       if (binding.effectiveOffset() > offset || binding.scope() != owner) {
+        continue;
+      }
+      if (deletedAfter(deletedIn, binding)) {
         continue;
       }
       boolean certain = Branch.encloses(binding.branch(), branch);
@@ -110,6 +114,9 @@ public final class ModuleScopes {
         dominated = true;
         break;
       }
+      if (binding.kind() == BindingKind.DELETION) {
+        deletedIn.add(binding.branch());
+      }
     }
     if (!reaching.isEmpty()) {
       return new NameLookup(NameLookup.Origin.BOUND, reaching, List.of());
@@ -117,11 +124,26 @@ public final class ModuleScopes {
     if (dominated || scope.kind().isFunctionLike()) {
       return NameLookup.UNBOUND;
     }
-    // A class body or the module reads a global or builtin when it has not bound the name yet.
+    // A class body or the module reads a global or builtin when it has not bound the name yet
+    // (a class body's own names are read from its namespace, the globals and the builtins, never
+    // from an enclosing function).
     if (scope.kind() == ScopeKind.CLASS) {
-      return lookup(scope.parent(), name, Integer.MAX_VALUE, null);
+      return lookup(moduleScope, name, Integer.MAX_VALUE, null);
     }
     return fallback(name);
+  }
+
+  /**
+   * Whether a later deletion (such as the end of an {@code except ... as name} handler) runs
+   * whenever {@code binding} does, so that the binding cannot reach past it.
+   */
+  private static boolean deletedAfter(List<Branch> deletedIn, Binding binding) {
+    for (Branch block : deletedIn) {
+      if (Branch.encloses(block, binding.branch())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private NameLookup fallback(String name) {

@@ -35,6 +35,9 @@ public abstract class ScopeWalker extends Walker {
   private int nextBranchId;
   private int loopDepth;
 
+  /** In a comprehension: the block around it in the nearest scope that is not a comprehension. */
+  private Branch comprehensionBlock;
+
   private BindingKind targetKind;
   private int targetEffective;
   private Expr targetValue;
@@ -160,14 +163,15 @@ public abstract class ScopeWalker extends Walker {
         target = target.parent();
       }
       Expr.Name name = (Expr.Name) named.target();
-      // The walrus binds outside the comprehension; its block there is the comprehension's.
+      // The walrus binds outside the comprehension, whose body may run any number of times (even
+      // never): in a block of its own inside the one holding the comprehension.
       bind(
           target,
           name.id(),
           BindingKind.NAMED_EXPRESSION,
           name.range(),
           named.range().end(),
-          target == scope ? branch : null,
+          target == scope ? branch : new Branch(comprehensionBlock, nextBranchId++),
           named.value(),
           null,
           null);
@@ -256,7 +260,11 @@ public abstract class ScopeWalker extends Walker {
     }
     if (node instanceof Stmt.TypeAlias) {
       Stmt.TypeAlias alias = (Stmt.TypeAlias) node;
+      Frame typeScope = typeParameters(alias, alias.typeParams());
       walk(alias.value());
+      if (typeScope != null) {
+        leaveScope(typeScope);
+      }
       target(alias.name(), BindingKind.ASSIGNMENT, alias.range().end(), alias.value());
       return true;
     }
@@ -447,6 +455,10 @@ public abstract class ScopeWalker extends Walker {
   private void comprehension(
       Expr node, String name, List<Comprehension> generators, Expr element, Expr value) {
     walk(generators.get(0).iter());
+    Branch savedBlock = comprehensionBlock;
+    if (scope.kind() != ScopeKind.COMPREHENSION) {
+      comprehensionBlock = branch;
+    }
     Frame outer = enterScope(ScopeKind.COMPREHENSION, node, name);
     for (int i = 0; i < generators.size(); i++) {
       Comprehension generator = generators.get(i);
@@ -461,6 +473,7 @@ public abstract class ScopeWalker extends Walker {
     walk(element);
     walk(value);
     leaveScope(outer);
+    comprehensionBlock = savedBlock;
   }
 
   private void forLoop(Expr target, Expr iter, List<Stmt> body, List<Stmt> orElse) {

@@ -124,6 +124,8 @@ class ProjectTest {
                 + "def other():\n    time.sleep(1)\n"
                 + "try:\n    import ujson as fast\nexcept ImportError:\n    import json as fast\n"
                 + "fast.dumps(1)\n"
+                + "try:\n    import requests\nexcept ImportError:\n    requests = None\n"
+                + "requests.get('u')\n"
                 + "del json\njson.dumps(1)\n"
                 + "def pick(flag):\n"
                 + "    if flag:\n        s = A()\n    else:\n        s = B()\n    s.go()\n"
@@ -135,6 +137,7 @@ class ProjectTest {
             "time.sleep -> ?",
             "time.sleep -> time.sleep",
             "fast.dumps -> ?",
+            "requests.get -> requests.get",
             "json.dumps -> ?",
             "A -> m.A",
             "B -> m.B",
