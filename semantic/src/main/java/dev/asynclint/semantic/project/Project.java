@@ -94,7 +94,7 @@ public final class Project {
     for (Expr base : cls.node().bases()) {
       Expr named = base instanceof Expr.Subscript ? ((Expr.Subscript) base).value() : base;
       String name = resolver.qualifiedName(place, named);
-      if (name == null || name.equals("builtins.object") || isTypingConstruct(name)) {
+      if (name == null || name.equals("builtins.object") || isAbstractBase(name)) {
         continue;
       }
       ClassInfo projectBase = index.cls(name);
@@ -106,10 +106,9 @@ public final class Project {
     }
   }
 
-  private static boolean isTypingConstruct(String name) {
-    return name.startsWith("typing.")
-        || name.startsWith("typing_extensions.")
-        || name.startsWith("abc.");
+  /** Bases that only declare an interface: they answer for no attribute of the class. */
+  private static boolean isAbstractBase(String name) {
+    return Resolver.isTypingConstruct(name) || name.startsWith("abc.");
   }
 
   private void findHandlers(Set<String> extraHandlerDecorators) {

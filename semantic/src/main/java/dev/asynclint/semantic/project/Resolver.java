@@ -8,9 +8,12 @@ import dev.asynclint.semantic.scope.Scope;
 import dev.asynclint.semantic.scope.ScopeKind;
 import dev.asynclint.semantic.scope.Symbol;
 import dev.asynclint.syntax.ast.Arg;
+import dev.asynclint.syntax.ast.Arguments;
 import dev.asynclint.syntax.ast.BinaryOperator;
 import dev.asynclint.syntax.ast.Expr;
+import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.Singleton;
+import dev.asynclint.syntax.ast.Stmt;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -62,8 +65,15 @@ public final class Resolver {
    * The qualified name {@code expr} denotes, or null: {@code aio.sleep} → {@code asyncio.sleep}.
    */
   public String qualifiedName(Place place, Expr expr) {
-    Value value = resolve(place, expr);
-    return value instanceof Value.Named ? ((Value.Named) value).qualifiedName() : null;
+    return qualifiedName(resolve(place, expr));
+  }
+
+  /** The qualified name of a function, class, module or external member value; else null. */
+  public static String qualifiedName(Value value) {
+    if (value instanceof Value.Named) {
+      return ((Value.Named) value).qualifiedName();
+    }
+    return value instanceof Value.Member ? ((Value.Member) value).qualifiedName() : null;
   }
 
   /**
@@ -104,7 +114,7 @@ public final class Resolver {
       String qualified = ((Value.Named) base).qualifiedName();
       ClassInfo cls = index.cls(qualified);
       if (cls != null) {
-        return classAttribute(cls, name, 0);
+        return classAttribute(cls, name, 0, false);
       }
       if (index.module(qualified) != null) {
         return moduleMember(qualified, name);
@@ -122,11 +132,11 @@ public final class Resolver {
       }
       return index.modulePrefix(className) != null
           ? Value.UNKNOWN
-          : new Value.Named(className + "." + name);
+          : new Value.Member(className + "." + name);
     }
     if (base instanceof Value.Super) {
       Value.Super zuper = (Value.Super) base;
-      return classAttribute(zuper.owner(), name, 1);
+      return classAttribute(zuper.owner(), name, 1, zuper.onInstance());
     }
     return Value.UNKNOWN;
   }
@@ -151,6 +161,10 @@ public final class Resolver {
       }
       return apis.isClass(qualified) ? new Value.Instance(qualified) : Value.UNKNOWN;
     }
+    if (callee instanceof Value.Member) {
+      String returned = apis.returnedClass(((Value.Member) callee).qualifiedName());
+      return returned == null ? Value.UNKNOWN : new Value.Instance(returned);
+    }
     if (callee instanceof Value.Instance) {
       String className = ((Value.Instance) callee).className();
       ClassInfo cls = index.cls(className);
@@ -166,6 +180,10 @@ public final class Resolver {
 
   /** What a call to {@code callee} calls. */
   public CallTarget target(Value callee) {
+    if (callee instanceof Value.Member) {
+      String qualified = ((Value.Member) callee).qualifiedName();
+      return new CallTarget(CallTarget.Kind.EXTERNAL, qualified, null, null);
+    }
     if (callee instanceof Value.Named) {
       String qualified = ((Value.Named) callee).qualifiedName();
       ClassInfo cls = index.cls(qualified);
@@ -323,6 +341,16 @@ public final class Resolver {
 
   /** A parameter: an instance of its annotated class, or the method's own class for self/cls. */
   private Value parameterValue(SourceModule module, Binding binding) {
+    Arguments arguments = argumentsOf(binding.scope());
+    if (arguments != null && binding.definition() != null) {
+      // The annotation of *args and **kwargs describes their items, not the tuple or dict.
+      if (binding.definition() == arguments.varArg()) {
+        return new Value.Instance("builtins.tuple");
+      }
+      if (binding.definition() == arguments.kwArg()) {
+        return new Value.Instance("builtins.dict");
+      }
+    }
     FunctionInfo function = index.functionOf(binding.scope().node());
     if (binding.value() != null) {
       Scope outside = binding.scope().parent();
@@ -349,6 +377,17 @@ public final class Resolver {
       return new Value.Named(cls);
     }
     return new Value.Instance(cls);
+  }
+
+  private static Arguments argumentsOf(Scope scope) {
+    Node node = scope.node();
+    if (node instanceof Stmt.FunctionDef) {
+      return ((Stmt.FunctionDef) node).args();
+    }
+    if (node instanceof Stmt.AsyncFunctionDef) {
+      return ((Stmt.AsyncFunctionDef) node).args();
+    }
+    return node instanceof Expr.Lambda ? ((Expr.Lambda) node).args() : null;
   }
 
   private static int startOf(Scope scope) {
@@ -409,10 +448,18 @@ public final class Resolver {
       return Value.UNKNOWN;
     }
     String name = ((Value.Named) value).qualifiedName();
+    if (isTypingConstruct(name) || name.equals("builtins.object")) {
+      return Value.UNKNOWN;
+    }
     if (index.cls(name) != null || index.modulePrefix(name) == null && apis.isClass(name)) {
       return new Value.Instance(name);
     }
     return Value.UNKNOWN;
+  }
+
+  /** {@code typing.Any}, {@code typing.Protocol} and the like: types, but not classes of values. */
+  static boolean isTypingConstruct(String name) {
+    return name.startsWith("typing.") || name.startsWith("typing_extensions.");
   }
 
   private static boolean isNone(Expr expr) {
@@ -516,7 +563,7 @@ public final class Resolver {
    * skip} classes in (1 for {@code super()}); a class outside the project answers for anything the
    * project classes lack.
    */
-  private Value classAttribute(ClassInfo cls, String name, int skip) {
+  private Value classAttribute(ClassInfo cls, String name, int skip, boolean onInstance) {
     List<ClassInfo> mro = cls.mro();
     for (int i = skip; i < mro.size(); i++) {
       Symbol symbol = mro.get(i).scope().symbol(name);
@@ -527,7 +574,7 @@ public final class Resolver {
         }
       }
     }
-    return inherited(cls, name);
+    return inherited(cls, name, onInstance);
   }
 
   private Value instanceAttribute(ClassInfo cls, String name) {
@@ -545,7 +592,7 @@ public final class Resolver {
         return merge(valueBindings(symbol));
       }
     }
-    return inherited(cls, name);
+    return inherited(cls, name, true);
   }
 
   private static boolean isMethod(Symbol symbol) {
@@ -573,8 +620,16 @@ public final class Resolver {
     return merged == null ? Value.UNKNOWN : merged;
   }
 
-  private Value inherited(ClassInfo cls, String name) {
+  /**
+   * An attribute the project classes lack, from the one class outside the project they derive from:
+   * a class attribute ({@code Model.objects}) or an instance's member.
+   */
+  private Value inherited(ClassInfo cls, String name, boolean onInstance) {
     List<String> external = cls.allExternalBases();
-    return external.size() == 1 ? new Value.Named(external.get(0) + "." + name) : Value.UNKNOWN;
+    if (external.size() != 1) {
+      return Value.UNKNOWN;
+    }
+    String qualified = external.get(0) + "." + name;
+    return onInstance ? new Value.Member(qualified) : new Value.Named(qualified);
   }
 }

@@ -10,6 +10,14 @@ public sealed interface Value {
    */
   record Named(String qualifiedName) implements Value {}
 
+  /**
+   * An attribute of an instance of a class outside the project, named by the class and the
+   * attribute: {@code s.get} for an instance {@code s} of {@code requests.Session} is {@code
+   * requests.Session.get}. Unlike a {@link Named} value it has no attributes the model can follow
+   * (what the instance holds in it is not known).
+   */
+  record Member(String qualifiedName) implements Value {}
+
   /** An instance of the class with this qualified name, such as {@code requests.Session}. */
   record Instance(String className) implements Value {}
 

@@ -191,6 +191,24 @@ class ProjectTest {
   }
 
   @Test
+  void annotationsNameClassesNotTypingFormsAndMembersOfOutsideInstancesEndTheChain() {
+    Project project =
+        project(
+            "m.py",
+            "import typing as t, requests\n"
+                + "def f(x: t.Any, *args: int, **kwargs: t.Any):\n"
+                + "    x.pop()\n    args.count(1)\n    kwargs.pop('k')\n"
+                + "def g(r: requests.Response):\n    r.raw.read()\n    r.json()\n");
+    assertThat(calls(project, "m"))
+        .containsExactly(
+            "x.pop -> ?",
+            "args.count -> builtins.tuple.count",
+            "kwargs.pop -> builtins.dict.pop",
+            "r.raw.read -> ?",
+            "r.json -> requests.Response.json");
+  }
+
+  @Test
   void instanceAttributesThatDisagreeStayUnknown() {
     Project project =
         project(
