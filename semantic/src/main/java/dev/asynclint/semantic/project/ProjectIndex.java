@@ -27,6 +27,7 @@ public final class ProjectIndex {
   private final Map<String, FunctionInfo> functionsByName = new HashMap<>();
   private final Map<Node, FunctionInfo> functionsByNode = new IdentityHashMap<>();
   private final Map<SourceModule, FunctionInfo> moduleBodies = new IdentityHashMap<>();
+  private final Map<SourceModule, List<FunctionInfo>> functionsByModule = new IdentityHashMap<>();
   private final Map<String, ClassInfo> classesByName = new LinkedHashMap<>();
   private final Map<Node, ClassInfo> classesByNode = new IdentityHashMap<>();
   private final Map<ClassInfo, Map<String, List<AttributeAssignment>>> instanceAssignments =
@@ -42,6 +43,7 @@ public final class ProjectIndex {
               functions.size(), module.name(), module, null, module.scopes().moduleScope(), null);
       functions.add(body);
       moduleBodies.put(module, body);
+      functionsByModule.computeIfAbsent(module, m -> new ArrayList<>()).add(body);
       collect(module, module.scopes().moduleScope(), module.name(), null);
     }
     for (SourceModule module : sources) {
@@ -81,6 +83,11 @@ public final class ProjectIndex {
 
   public FunctionInfo moduleBody(SourceModule module) {
     return moduleBodies.get(module);
+  }
+
+  /** The module body and every function and method of a module, in definition order. */
+  public List<FunctionInfo> functionsOf(SourceModule module) {
+    return Collections.unmodifiableList(functionsByModule.getOrDefault(module, List.of()));
   }
 
   public Collection<ClassInfo> classes() {
@@ -128,6 +135,7 @@ public final class ProjectIndex {
             FunctionInfo function =
                 new FunctionInfo(functions.size(), name, module, (Stmt) child.node(), child, owner);
             functions.add(function);
+            functionsByModule.computeIfAbsent(module, m -> new ArrayList<>()).add(function);
             functionsByName.put(name, function);
             functionsByNode.put(child.node(), function);
             if (owner != null) {

@@ -1,0 +1,72 @@
+package dev.asynclint.lint;
+
+import dev.asynclint.semantic.project.Project;
+import dev.asynclint.semantic.project.Resolver;
+import dev.asynclint.semantic.project.SourceModule;
+import dev.asynclint.text.TextRange;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a rule sees while checking one file, and where it reports. */
+public final class FileContext {
+  private final Project project;
+  private final SourceModule module;
+  private final Resolver resolver;
+  private final Settings settings;
+  private final String displayPath;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+  /**
+   * @param resolver a resolver of this context's own: resolvers memoize and are not shared between
+   *     threads
+   * @param displayPath the file as the user named it
+   */
+  public FileContext(
+      Project project,
+      SourceModule module,
+      Resolver resolver,
+      Settings settings,
+      String displayPath) {
+    this.project = project;
+    this.module = module;
+    this.resolver = resolver;
+    this.settings = settings;
+    this.displayPath = displayPath;
+  }
+
+  public Project project() {
+    return project;
+  }
+
+  public SourceModule module() {
+    return module;
+  }
+
+  public Resolver resolver() {
+    return resolver;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public String displayPath() {
+    return displayPath;
+  }
+
+  /** Reports a finding of {@code rule} at {@code range} of this file. */
+  public void report(Rule rule, TextRange range, String message) {
+    report(rule, range, message, List.of(), null);
+  }
+
+  public void report(Rule rule, TextRange range, String message, List<Related> related, Fix fix) {
+    diagnostics.add(
+        new Diagnostic(
+            rule.metadata(), message, displayPath, module.source(), range, related, fix));
+  }
+
+  /** The findings reported so far, in the order reported. */
+  public List<Diagnostic> diagnostics() {
+    return diagnostics;
+  }
+}

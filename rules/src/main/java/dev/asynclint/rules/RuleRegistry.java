@@ -1,0 +1,37 @@
+package dev.asynclint.rules;
+
+import dev.asynclint.lint.Rule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/** Every rule of asynclint, sorted by code: adding a rule adds one line here. */
+public final class RuleRegistry {
+  private static final List<Rule> RULES = List.of(new SyntaxErrorRule(), new UnusedNoqaRule());
+
+  private RuleRegistry() {}
+
+  public static List<Rule> all() {
+    return RULES;
+  }
+
+  public static Optional<Rule> byCode(String code) {
+    return RULES.stream().filter(rule -> rule.metadata().code().equals(code)).findFirst();
+  }
+
+  /** The Markdown documentation of a rule, from {@code docs/<CODE>.md} next to the classes. */
+  public static String documentation(Rule rule) {
+    String code = rule.metadata().code();
+    try (InputStream in = RuleRegistry.class.getResourceAsStream("docs/" + code + ".md")) {
+      if (in == null) {
+        throw new IllegalStateException("no documentation for " + code);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
