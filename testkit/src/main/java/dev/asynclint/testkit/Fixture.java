@@ -39,6 +39,8 @@ public final class Fixture {
       Pattern.compile(
           "#\\s*(error|warning|info):\\s*(ASY\\d{3}(?:\\s*,\\s*ASY\\d{3})*)(?:\\s+\"([^\"]*)\")?");
 
+  private static final Pattern NEGATIVE = Pattern.compile("#\\s*ok:");
+
   private final Path root;
   private final List<SourceModule> modules = new ArrayList<>();
   private final Map<SourceModule, String> paths = new IdentityHashMap<>();
@@ -87,6 +89,18 @@ public final class Fixture {
       }
     }
     return expected;
+  }
+
+  /** The number of deliberate negatives the fixture documents with {@code # ok:} comments. */
+  public long negativeCount() {
+    long count = 0;
+    for (SourceModule module : modules) {
+      Matcher matcher = NEGATIVE.matcher(module.source());
+      while (matcher.find()) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** Runs the rules over the fixture and returns what they found. */
