@@ -30,6 +30,10 @@ public final class Project {
     for (ClassInfo cls : index.classes()) {
       linkBases(cls);
     }
+    // Computed now, while one thread builds the model, so that rules can read it from many.
+    for (ClassInfo cls : index.classes()) {
+      cls.mro();
+    }
     for (FunctionInfo function : index.functions()) {
       resolver.decoratorNames(function);
     }
