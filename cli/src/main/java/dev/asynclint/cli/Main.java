@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Finds, explains and fixes misuse of Python's asyncio.",
-    subcommands = {DebugCommand.class})
+    subcommands = {CheckCommand.class, RulesCommand.class, RuleCommand.class, DebugCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 final class Version implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    return new String[] {"asynclint " + number()};
+  }
+
+  /** The version alone, for reports. */
+  static String number() {
     String version = Main.class.getPackage().getImplementationVersion();
-    return new String[] {"asynclint " + (version == null ? "development build" : version)};
+    return version == null ? "development build" : version;
   }
 }

@@ -1,0 +1,124 @@
+package dev.asynclint.engine;
+
+import dev.asynclint.engine.config.Configuration;
+import dev.asynclint.engine.config.ConfigurationLoader;
+import dev.asynclint.engine.config.RuleSelection;
+import dev.asynclint.engine.config.SelectionOverrides;
+import dev.asynclint.engine.discovery.DiscoveryResult;
+import dev.asynclint.engine.discovery.FileDiscovery;
+import dev.asynclint.engine.discovery.InputFile;
+import dev.asynclint.engine.suppress.Suppressions;
+import dev.asynclint.lint.Diagnostic;
+import dev.asynclint.lint.Rule;
+import dev.asynclint.lint.RuleMetadata;
+import dev.asynclint.rules.RuleRegistry;
+import dev.asynclint.syntax.PythonVersion;
+import dev.asynclint.syntax.parser.ParseResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code asynclint check} without its output: configuration, rule selection, file discovery, the
+ * run, then suppressions ({@code # noqa}, file-level ignores) and per-file ignores.
+ */
+public final class Check {
+  /**
+   * What to check and how.
+   *
+   * @param configFile {@code --config}, or null to discover the configuration
+   * @param targetVersion {@code --target-version}, or null for the configuration's
+   */
+  public record Request(
+      List<Path> paths,
+      Path workingDirectory,
+      Path configFile,
+      SelectionOverrides overrides,
+      PythonVersion targetVersion,
+      int threads) {}
+
+  /**
+   * What the check found.
+   *
+   * @param diagnostics the findings left after suppressions, in {@link Linter#ORDER}
+   * @param errors files that could not be read or walked, and internal errors
+   * @param rules the enabled rules' metadata, by code
+   * @param missing path arguments that do not exist
+   */
+  public record Outcome(
+      List<Diagnostic> diagnostics,
+      List<LintResult.FileError> errors,
+      List<RuleMetadata> rules,
+      int filesChecked,
+      List<Path> missing) {}
+
+  private Check() {}
+
+  /** Runs a check; bad configuration or unknown rule codes throw before any file is read. */
+  public static Outcome run(Request request) {
+    ConfigurationLoader loader = new ConfigurationLoader(RuleRegistry.all());
+    Configuration config =
+        request.configFile() != null
+            ? loader.load(request.configFile())
+            : loader.discover(request.paths(), request.workingDirectory());
+    if (request.targetVersion() != null) {
+      config = config.withTargetVersion(request.targetVersion());
+    }
+    RuleSelection selection = RuleSelection.resolve(config, request.overrides());
+    DiscoveryResult discovered =
+        FileDiscovery.discover(request.paths(), request.workingDirectory(), config);
+    List<LintResult.FileError> errors = new ArrayList<>();
+    for (String error : discovered.errors()) {
+      errors.add(new LintResult.FileError(null, error));
+    }
+    LintResult result =
+        new Linter(config.toSettings(), selection.enabled(), request.threads())
+            .run(discovered.files(), config.root());
+    errors.addAll(result.errors());
+    List<Diagnostic> kept = suppress(result, discovered.files(), config, selection);
+    List<RuleMetadata> rules = new ArrayList<>();
+    for (Rule rule : selection.enabled()) {
+      rules.add(rule.metadata());
+    }
+    return new Outcome(kept, errors, rules, result.filesChecked(), discovered.missing());
+  }
+
+  /** Applies per-file ignores and the files' suppression comments. */
+  private static List<Diagnostic> suppress(
+      LintResult result, List<InputFile> files, Configuration config, RuleSelection selection) {
+    Map<String, List<Diagnostic>> byFile = new LinkedHashMap<>();
+    for (Diagnostic diagnostic : result.diagnostics()) {
+      byFile.computeIfAbsent(diagnostic.path(), path -> new ArrayList<>()).add(diagnostic);
+    }
+    boolean reportUnused = selection.isEnabled("ASY002");
+    List<Diagnostic> kept = new ArrayList<>();
+    for (InputFile file : files) {
+      String path = file.displayPath();
+      String relative = config.relativePath(file.path());
+      List<Diagnostic> diagnostics = new ArrayList<>();
+      for (Diagnostic diagnostic : byFile.getOrDefault(path, List.of())) {
+        if (!selection.ignored(relative, diagnostic.rule().code())) {
+          diagnostics.add(diagnostic);
+        }
+      }
+      ParseResult parsed = result.parsed().get(path);
+      if (parsed == null) {
+        kept.addAll(diagnostics);
+        continue;
+      }
+      Suppressions.Result filtered =
+          Suppressions.of(parsed.source(), parsed.tokens(), RuleRegistry.all())
+              .filter(diagnostics, path, reportUnused);
+      kept.addAll(filtered.kept());
+      for (Diagnostic unused : filtered.unusedNoqa()) {
+        if (!selection.ignored(relative, unused.rule().code())) {
+          kept.add(unused);
+        }
+      }
+    }
+    kept.sort(Linter.ORDER);
+    return kept;
+  }
+}

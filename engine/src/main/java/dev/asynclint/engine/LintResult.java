@@ -1,0 +1,28 @@
+package dev.asynclint.engine;
+
+import dev.asynclint.lint.Diagnostic;
+import dev.asynclint.syntax.parser.ParseResult;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run found.
+ *
+ * @param diagnostics the findings, in {@link Linter#ORDER}, before suppressions
+ * @param errors files that could not be read, and rules that crashed
+ * @param parsed the parse of every file that was read and decoded, by display path, for
+ *     suppressions and fixes
+ */
+public record LintResult(
+    List<Diagnostic> diagnostics,
+    List<FileError> errors,
+    int filesChecked,
+    Map<String, ParseResult> parsed) {
+
+  /** A file the run could not check, or a crash while checking it. */
+  public record FileError(String path, String message, Throwable cause) {
+    public FileError(String path, String message) {
+      this(path, message, null);
+    }
+  }
+}

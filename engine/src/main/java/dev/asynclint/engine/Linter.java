@@ -1,0 +1,245 @@
+package dev.asynclint.engine;
+
+import dev.asynclint.engine.discovery.InputFile;
+import dev.asynclint.lint.Diagnostic;
+import dev.asynclint.lint.FileContext;
+import dev.asynclint.lint.Rule;
+import dev.asynclint.lint.RuleRunner;
+import dev.asynclint.lint.Settings;
+import dev.asynclint.rules.RuleRegistry;
+import dev.asynclint.semantic.project.ModuleNames;
+import dev.asynclint.semantic.project.Project;
+import dev.asynclint.semantic.project.SourceModule;
+import dev.asynclint.syntax.SyntaxError;
+import dev.asynclint.syntax.parser.ParseResult;
+import dev.asynclint.syntax.parser.Parser;
+import dev.asynclint.text.DecodeResult;
+import dev.asynclint.text.LineIndex;
+import dev.asynclint.text.SourceDecoder;
+import dev.asynclint.text.TextRange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a set of files as one project: reads, decodes and parses them in parallel, builds the
+ * semantic model, runs the rules over the files in parallel and the project rules after them.
+ * Whatever goes wrong with one file (unreadable, undecodable, not parsable, a rule crashing on it)
+ * is reported for that file and the run goes on.
+ */
+public final class Linter {
+  private final Settings settings;
+  private final List<Rule> rules;
+  private final int threads;
+
+  /**
+   * @param rules the enabled rules
+   * @param threads how many files to work on at once
+   */
+  public Linter(Settings settings, List<Rule> rules, int threads) {
+    this.settings = settings;
+    this.rules = List.copyOf(rules);
+    this.threads = Math.max(1, threads);
+  }
+
+  /**
+   * Checks the files.
+   *
+   * @param root the project root, for module names (namespace packages start below it)
+   */
+  public LintResult run(List<InputFile> files, Path root) {
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      List<LoadedFile> loaded =
+          pool.submit(
+                  () ->
+                      files.parallelStream()
+                          .map(file -> load(file, root, files))
+                          .collect(Collectors.toList()))
+              .get();
+      return analyze(loaded, pool);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the run failed", e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private LintResult analyze(List<LoadedFile> loaded, ForkJoinPool pool)
+      throws InterruptedException, ExecutionException {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<LintResult.FileError> errors = new ArrayList<>();
+    List<SourceModule> modules = new ArrayList<>();
+    Map<SourceModule, LoadedFile> byModule = new IdentityHashMap<>();
+    for (LoadedFile file : loaded) {
+      if (file.error != null) {
+        errors.add(new LintResult.FileError(file.input.displayPath(), file.error));
+      }
+      if (file.syntaxError != null) {
+        diagnostics.add(file.syntaxError);
+      }
+      if (file.module != null) {
+        modules.add(file.module);
+        byModule.put(file.module, file);
+      }
+    }
+    Project project = Project.build(modules, settings.requestHandlerDecorators());
+    RuleRunner runner = new RuleRunner(rules);
+    List<RuleRunner.Failure> failures = Collections.synchronizedList(new ArrayList<>());
+    List<FileContext> contexts =
+        pool.submit(
+                () ->
+                    modules.parallelStream()
+                        .map(
+                            module ->
+                                runner.checkFile(
+                                    project,
+                                    module,
+                                    settings,
+                                    byModule.get(module).input.displayPath(),
+                                    failures))
+                        .collect(Collectors.toList()))
+            .get();
+    Map<SourceModule, FileContext> files = new LinkedHashMap<>();
+    for (int i = 0; i < modules.size(); i++) {
+      files.put(modules.get(i), contexts.get(i));
+    }
+    runner.checkProject(project, settings, files, failures);
+    Map<String, ParseResult> parsed = new LinkedHashMap<>();
+    for (FileContext context : contexts) {
+      diagnostics.addAll(context.diagnostics());
+    }
+    for (LoadedFile file : loaded) {
+      if (file.parse != null) {
+        parsed.put(file.input.displayPath(), file.parse);
+      }
+    }
+    for (RuleRunner.Failure failure : failures) {
+      String path = failure.path() == null ? "<project>" : failure.path();
+      errors.add(
+          new LintResult.FileError(
+              path,
+              "internal error in rule " + failure.rule() + ": " + failure.error(),
+              failure.error()));
+    }
+    diagnostics.sort(ORDER);
+    errors.sort(Comparator.comparing(LintResult.FileError::path));
+    return new LintResult(diagnostics, errors, loaded.size(), parsed);
+  }
+
+  /** Findings by path, then position, then code: the same order on every run. */
+  public static final Comparator<Diagnostic> ORDER =
+      Comparator.comparing(Diagnostic::path)
+          .thenComparingInt(diagnostic -> diagnostic.range().start())
+          .thenComparing(diagnostic -> diagnostic.rule().code())
+          .thenComparing(Diagnostic::message);
+
+  private static final class LoadedFile {
+    final InputFile input;
+    SourceModule module;
+    ParseResult parse;
+    Diagnostic syntaxError;
+    String error;
+
+    LoadedFile(InputFile input) {
+      this.input = input;
+    }
+  }
+
+  private LoadedFile load(InputFile input, Path root, List<InputFile> all) {
+    LoadedFile file = new LoadedFile(input);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(input.path());
+    } catch (IOException | RuntimeException e) {
+      file.error = "cannot read file: " + describe(e);
+      return file;
+    }
+    DecodeResult decoded = SourceDecoder.decode(bytes, input.path().toString());
+    if (decoded instanceof DecodeResult.Failed) {
+      DecodeResult.Failed failed = (DecodeResult.Failed) decoded;
+      // Positions need some text: the bytes read leniently, undecodable ones replaced.
+      String lenient = new String(bytes, StandardCharsets.UTF_8);
+      LineIndex lines = LineIndex.of(lenient);
+      int line = Math.min(Math.max(failed.line(), 1), lines.lineCount());
+      int start = lines.lineStart(line);
+      file.syntaxError = syntaxError(input, lenient, new TextRange(start, start), failed.message());
+      return file;
+    }
+    String source = ((DecodeResult.Decoded) decoded).text();
+    ParseResult result = Parser.parse(source, settings.targetVersion());
+    file.parse = result;
+    if (result.hasErrors()) {
+      SyntaxError first = result.errors().get(0);
+      file.syntaxError = syntaxError(input, source, first.range(), first.message());
+      return file;
+    }
+    ModuleNames names = moduleNames(root, all);
+    file.module =
+        SourceModule.of(
+            input.path(),
+            names.moduleName(input.path()),
+            ModuleNames.isPackageInit(input.path()),
+            source,
+            result.module());
+    return file;
+  }
+
+  private volatile ModuleNames moduleNames;
+
+  private ModuleNames moduleNames(Path root, List<InputFile> all) {
+    ModuleNames names = moduleNames;
+    if (names == null) {
+      synchronized (this) {
+        if (moduleNames == null) {
+          Set<Path> paths = new HashSet<>();
+          for (InputFile file : all) {
+            paths.add(file.path().toAbsolutePath().normalize());
+          }
+          moduleNames = new ModuleNames(root, paths);
+        }
+        names = moduleNames;
+      }
+    }
+    return names;
+  }
+
+  private static Diagnostic syntaxError(
+      InputFile input, String source, TextRange range, String message) {
+    return new Diagnostic(
+        RuleRegistry.byCode("ASY001").orElseThrow().metadata(),
+        message,
+        input.displayPath(),
+        source,
+        range,
+        List.of(),
+        null);
+  }
+
+  private static String describe(Exception e) {
+    String message = e.getMessage();
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+}
