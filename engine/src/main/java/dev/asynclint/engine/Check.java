@@ -75,7 +75,7 @@ public final class Check {
     }
     LintResult result =
         new Linter(config.toSettings(), selection.enabled(), request.threads())
-            .run(discovered.files(), config.root());
+            .run(discovered.files(), projectRoot(config.root(), discovered.files()));
     errors.addAll(result.errors());
     List<Diagnostic> kept = suppress(result, discovered.files(), config, selection);
     List<RuleMetadata> rules = new ArrayList<>();
@@ -83,6 +83,28 @@ public final class Check {
       rules.add(rule.metadata());
     }
     return new Outcome(kept, errors, rules, result.filesChecked(), discovered.missing());
+  }
+
+  /**
+   * Where module names start: the configuration's root when it holds every file, else the deepest
+   * directory holding them all (files checked from elsewhere are still named by their packages and
+   * folders, so that two {@code app.py} of different folders do not collide).
+   */
+  static Path projectRoot(Path configRoot, List<InputFile> files) {
+    Path common = null;
+    for (InputFile file : files) {
+      Path directory = file.path().getParent();
+      if (common == null) {
+        common = directory;
+      }
+      while (common != null && !directory.startsWith(common)) {
+        common = common.getParent();
+      }
+    }
+    if (common == null || common.startsWith(configRoot)) {
+      return configRoot;
+    }
+    return common;
   }
 
   /** Applies per-file ignores and the files' suppression comments. */

@@ -1,6 +1,14 @@
 package dev.asynclint.rules;
 
 import dev.asynclint.lint.Rule;
+import dev.asynclint.rules.eventloop.DeprecatedGetEventLoop;
+import dev.asynclint.rules.eventloop.GetEventLoopInCoroutine;
+import dev.asynclint.rules.eventloop.LoopNotClosed;
+import dev.asynclint.rules.eventloop.LoopPerCall;
+import dev.asynclint.rules.eventloop.RunInRunningLoop;
+import dev.asynclint.rules.eventloop.RunPerCall;
+import dev.asynclint.rules.eventloop.SetEventLoopPerCall;
+import dev.asynclint.rules.eventloop.SyncViewBridgesAsync;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +18,18 @@ import java.util.Optional;
 
 /** Every rule of asynclint, sorted by code: adding a rule adds one line here. */
 public final class RuleRegistry {
-  private static final List<Rule> RULES = List.of(new SyntaxErrorRule(), new UnusedNoqaRule());
+  private static final List<Rule> RULES =
+      List.of(
+          new SyntaxErrorRule(),
+          new UnusedNoqaRule(),
+          new LoopPerCall(),
+          new RunPerCall(),
+          new LoopNotClosed(),
+          new RunInRunningLoop(),
+          new GetEventLoopInCoroutine(),
+          new DeprecatedGetEventLoop(),
+          new SetEventLoopPerCall(),
+          new SyncViewBridgesAsync());
 
   private RuleRegistry() {}
 

@@ -33,18 +33,26 @@ public final class ProjectIndex {
   private final Map<ClassInfo, Map<String, List<AttributeAssignment>>> instanceAssignments =
       new IdentityHashMap<>();
 
-  /** Indexes the modules; when two files claim one module name, the first one keeps it. */
+  /**
+   * Indexes the modules. When two files claim one module name (two scripts named {@code make.py} in
+   * folders that are not packages), the first keeps it and the other is indexed under the name with
+   * a {@code [n]} suffix, which no import can name, so that their definitions stay apart.
+   */
   public ProjectIndex(List<SourceModule> sources) {
     for (SourceModule module : sources) {
-      modules.putIfAbsent(module.name(), module);
+      String name = module.name();
+      for (int n = 2; modules.containsKey(name); n++) {
+        name = module.name() + "[" + n + "]";
+      }
+      modules.put(name, module);
       modulesByScope.put(module.scopes().moduleScope(), module);
       FunctionInfo body =
           new FunctionInfo(
-              functions.size(), module.name(), module, null, module.scopes().moduleScope(), null);
+              functions.size(), name, module, null, module.scopes().moduleScope(), null);
       functions.add(body);
       moduleBodies.put(module, body);
       functionsByModule.computeIfAbsent(module, m -> new ArrayList<>()).add(body);
-      collect(module, module.scopes().moduleScope(), module.name(), null);
+      collect(module, module.scopes().moduleScope(), name, null);
     }
     for (SourceModule module : sources) {
       for (AttributeAssignment assignment : module.scopes().attributeAssignments()) {

@@ -260,6 +260,20 @@ class ProjectTest {
   }
 
   @Test
+  void twoFilesWithOneModuleNameKeepTheirDefinitionsApart() {
+    Project project =
+        project(
+            "tools/gen-docs/make.py", "def build(): pass\nbuild()\n",
+            "tools/gen-api/make.py", "async def build(): pass\nbuild()\n");
+    assertThat(project.index().function("make.build").isAsync()).isFalse();
+    assertThat(project.index().function("make[2].build").isAsync()).isTrue();
+    SourceModule second = project.index().module("make[2]");
+    assertThat(project.callSites(second).get(0).target().qualifiedName())
+        .isEqualTo("make[2].build");
+    assertThat(project.index().modules()).hasSize(2);
+  }
+
+  @Test
   void starImportsResolveInsideTheProjectOnly() {
     Project project =
         project(
