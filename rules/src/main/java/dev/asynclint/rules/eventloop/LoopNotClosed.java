@@ -110,15 +110,7 @@ public final class LoopNotClosed implements CallRule {
     if (!(receiver instanceof Expr.Name)) {
       return false;
     }
-    NameLookup lookup =
-        site.caller()
-            .module()
-            .scopes()
-            .lookup(
-                site.place().scope(),
-                ((Expr.Name) receiver).id(),
-                site.place().offset(),
-                site.place().branch());
+    NameLookup lookup = site.place().lookup(((Expr.Name) receiver).id());
     for (Binding binding : lookup.bindings()) {
       if (binding.value() instanceof Expr.Call && isCurrentLoop(site, binding.value(), resolver)) {
         return true;

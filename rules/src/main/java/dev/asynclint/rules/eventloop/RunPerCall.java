@@ -154,15 +154,7 @@ public final class RunPerCall implements ProjectRule {
     if (!(root instanceof Expr.Name)) {
       return false;
     }
-    NameLookup lookup =
-        site.caller()
-            .module()
-            .scopes()
-            .lookup(
-                site.place().scope(),
-                ((Expr.Name) root).id(),
-                site.place().offset(),
-                site.place().branch());
+    NameLookup lookup = site.place().lookup(((Expr.Name) root).id());
     if (lookup.bindings().isEmpty()) {
       return false;
     }

@@ -242,8 +242,7 @@ public final class Resolver {
   }
 
   private Value name(Place place, String name) {
-    NameLookup lookup =
-        place.module().scopes().lookup(place.scope(), name, place.offset(), place.branch());
+    NameLookup lookup = place.lookup(name);
     switch (lookup.origin()) {
       case BOUND:
         return merge(lookup.bindings());
