@@ -4,6 +4,8 @@ import dev.asynclint.engine.Check;
 import dev.asynclint.engine.LintResult;
 import dev.asynclint.engine.config.ConfigurationException;
 import dev.asynclint.engine.config.SelectionOverrides;
+import dev.asynclint.engine.fix.FixMode;
+import dev.asynclint.engine.fix.Fixer;
 import dev.asynclint.report.FileError;
 import dev.asynclint.report.Format;
 import dev.asynclint.report.ReportInput;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,7 +73,19 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE.")
   Path output;
 
-  @Option(names = "--unsafe-fixes", description = "Count unsafe fixes as available in the report.")
+  @Option(names = "--fix", description = "Apply the fixes of the findings and write the files.")
+  boolean fix;
+
+  @Option(
+      names = "--diff",
+      description =
+          "Show the fixes as a unified diff per file instead of applying them; writes nothing."
+              + " Exits with 1 when there is a diff.")
+  boolean diff;
+
+  @Option(
+      names = "--unsafe-fixes",
+      description = "Apply unsafe fixes too, and count them as available in the report.")
   boolean unsafeFixes;
 
   @Option(
@@ -133,7 +148,9 @@ final class CheckCommand implements Callable<Integer> {
                   config,
                   new SelectionOverrides(select, ignore, extendSelect),
                   targetVersion,
-                  threads == null ? Runtime.getRuntime().availableProcessors() : threads));
+                  threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                  diff ? FixMode.DIFF : fix ? FixMode.FIX : FixMode.NONE,
+                  unsafeFixes));
     } catch (ConfigurationException e) {
       err.println("asynclint: " + e.getMessage());
       return ExitStatus.ERROR;
@@ -151,15 +168,18 @@ final class CheckCommand implements Callable<Integer> {
         printTrace(err, error);
       }
     }
+    if (diff) {
+      return showDiffs(outcome, errors, err);
+    }
     ReportInput input =
         new ReportInput(
             outcome.diagnostics(),
             outcome.rules(),
             outcome.filesChecked(),
             errors,
-            0,
+            outcome.fixed(),
             Version.number());
-    if (!write(reporter, input, err)) {
+    if (!write(out -> reporter.write(input, out), err)) {
       return ExitStatus.ERROR;
     }
     if (!reportFormat.reportsFileErrors()) {
@@ -173,16 +193,49 @@ final class CheckCommand implements Callable<Integer> {
     return outcome.diagnostics().isEmpty() || exitZero ? ExitStatus.CLEAN : ExitStatus.FINDINGS;
   }
 
-  private boolean write(Reporter reporter, ReportInput input, PrintWriter err) {
+  /**
+   * {@code --diff}: the diffs instead of the report, like ruff: exit status 1 when there is one
+   * (unless {@code --exit-zero}), a short summary on standard error.
+   */
+  private int showDiffs(Check.Outcome outcome, List<FileError> errors, PrintWriter err) {
+    boolean written =
+        write(
+            out -> {
+              for (Fixer.FileDiff fileDiff : outcome.diffs()) {
+                out.print(fileDiff.diff());
+              }
+              out.flush();
+            },
+            err);
+    if (!written) {
+      return ExitStatus.ERROR;
+    }
+    for (FileError error : errors) {
+      err.println("asynclint: " + error.describe());
+    }
+    if (!quiet) {
+      int fixed = outcome.fixed();
+      err.println(
+          fixed == 0
+              ? "No findings would be fixed."
+              : "Would fix " + fixed + (fixed == 1 ? " finding." : " findings."));
+    }
+    if (!errors.isEmpty()) {
+      return ExitStatus.ERROR;
+    }
+    return outcome.diffs().isEmpty() || exitZero ? ExitStatus.CLEAN : ExitStatus.FINDINGS;
+  }
+
+  private boolean write(Consumer<PrintWriter> content, PrintWriter err) {
     if (output == null) {
-      reporter.write(input, spec.commandLine().getOut());
+      content.accept(spec.commandLine().getOut());
       return true;
     }
     try (PrintWriter file =
         new PrintWriter(
             new BufferedWriter(
                 new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)))) {
-      reporter.write(input, file);
+      content.accept(file);
       return true;
     } catch (IOException e) {
       err.println("asynclint: cannot write " + output + ": " + e.getMessage());

@@ -7,6 +7,8 @@ import dev.asynclint.engine.config.SelectionOverrides;
 import dev.asynclint.engine.discovery.DiscoveryResult;
 import dev.asynclint.engine.discovery.FileDiscovery;
 import dev.asynclint.engine.discovery.InputFile;
+import dev.asynclint.engine.fix.FixMode;
+import dev.asynclint.engine.fix.Fixer;
 import dev.asynclint.engine.suppress.Suppressions;
 import dev.asynclint.lint.Diagnostic;
 import dev.asynclint.lint.Rule;
@@ -30,6 +32,8 @@ public final class Check {
    *
    * @param configFile {@code --config}, or null to discover the configuration
    * @param targetVersion {@code --target-version}, or null for the configuration's
+   * @param fixMode whether to apply the fixes ({@code --fix}) or show them ({@code --diff})
+   * @param unsafeFixes {@code --unsafe-fixes}: apply unsafe fixes too
    */
   public record Request(
       List<Path> paths,
@@ -37,7 +41,33 @@ public final class Check {
       Path configFile,
       SelectionOverrides overrides,
       PythonVersion targetVersion,
-      int threads) {}
+      int threads,
+      FixMode fixMode,
+      boolean unsafeFixes) {
+
+    public Request {
+      fixMode = fixMode == null ? FixMode.NONE : fixMode;
+    }
+
+    /** A check that fixes nothing. */
+    public Request(
+        List<Path> paths,
+        Path workingDirectory,
+        Path configFile,
+        SelectionOverrides overrides,
+        PythonVersion targetVersion,
+        int threads) {
+      this(
+          paths,
+          workingDirectory,
+          configFile,
+          overrides,
+          targetVersion,
+          threads,
+          FixMode.NONE,
+          false);
+    }
+  }
 
   /**
    * What the check found.
@@ -46,13 +76,17 @@ public final class Check {
    * @param errors files that could not be read or walked, and internal errors
    * @param rules the enabled rules' metadata, by code
    * @param missing path arguments that do not exist
+   * @param fixed how many findings {@code --fix} fixed ({@code --diff}: would fix)
+   * @param diffs with {@code --diff}, each changed file's unified diff, in file order
    */
   public record Outcome(
       List<Diagnostic> diagnostics,
       List<LintResult.FileError> errors,
       List<RuleMetadata> rules,
       int filesChecked,
-      List<Path> missing) {}
+      List<Path> missing,
+      int fixed,
+      List<Fixer.FileDiff> diffs) {}
 
   private Check() {}
 
@@ -73,16 +107,45 @@ public final class Check {
     for (String error : discovered.errors()) {
       errors.add(new LintResult.FileError(null, error));
     }
-    LintResult result =
-        new Linter(config.toSettings(), selection.enabled(), request.threads())
-            .run(discovered.files(), projectRoot(config.root(), discovered.files()));
-    errors.addAll(result.errors());
-    List<Diagnostic> kept = suppress(result, discovered.files(), config, selection);
+    Linter linter = new Linter(config.toSettings(), selection.enabled(), request.threads());
+    Path root = projectRoot(config.root(), discovered.files());
+    Configuration configuration = config;
+    Fixer.Linting linting =
+        sources -> {
+          LintResult result = linter.run(discovered.files(), root, sources);
+          List<LintResult.FileError> passErrors = new ArrayList<>(errors);
+          passErrors.addAll(result.errors());
+          List<Diagnostic> kept = suppress(result, discovered.files(), configuration, selection);
+          return new Fixer.Pass(kept, passErrors, result.filesChecked());
+        };
     List<RuleMetadata> rules = new ArrayList<>();
     for (Rule rule : selection.enabled()) {
       rules.add(rule.metadata());
     }
-    return new Outcome(kept, errors, rules, result.filesChecked(), discovered.missing());
+    if (request.fixMode() == FixMode.NONE) {
+      Fixer.Pass pass = linting.run(Map.of());
+      return new Outcome(
+          pass.diagnostics(),
+          pass.errors(),
+          rules,
+          pass.filesChecked(),
+          discovered.missing(),
+          0,
+          List.of());
+    }
+    Fixer.Result fixed =
+        new Fixer(request.fixMode(), request.unsafeFixes(), config.targetVersion())
+            .run(discovered.files(), linting);
+    List<LintResult.FileError> allErrors = new ArrayList<>(fixed.last().errors());
+    allErrors.addAll(fixed.errors());
+    return new Outcome(
+        fixed.last().diagnostics(),
+        allErrors,
+        rules,
+        fixed.last().filesChecked(),
+        discovered.missing(),
+        fixed.fixed(),
+        fixed.diffs());
   }
 
   /**

@@ -61,13 +61,24 @@ public final class Linter {
    * @param root the project root, for module names (namespace packages start below it)
    */
   public LintResult run(List<InputFile> files, Path root) {
+    return run(files, root, Map.of());
+  }
+
+  /**
+   * Checks the files, taking the text of some of them from memory instead of the disk: the fixes of
+   * earlier passes, not written yet (or never, with {@code --diff}).
+   *
+   * @param sources decoded texts by {@link InputFile#path()}
+   */
+  public LintResult run(List<InputFile> files, Path root, Map<Path, String> sources) {
+    Map<Path, String> texts = Map.copyOf(sources);
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       List<LoadedFile> loaded =
           pool.submit(
                   () ->
                       files.parallelStream()
-                          .map(file -> load(file, root, files))
+                          .map(file -> load(file, root, files, texts.get(file.path())))
                           .collect(Collectors.toList()))
               .get();
       return analyze(loaded, pool);
@@ -162,8 +173,11 @@ public final class Linter {
     }
   }
 
-  private LoadedFile load(InputFile input, Path root, List<InputFile> all) {
+  private LoadedFile load(InputFile input, Path root, List<InputFile> all, String text) {
     LoadedFile file = new LoadedFile(input);
+    if (text != null) {
+      return parse(file, text, root, all);
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(input.path());
@@ -182,7 +196,11 @@ public final class Linter {
       file.syntaxError = syntaxError(input, lenient, new TextRange(start, start), failed.message());
       return file;
     }
-    String source = ((DecodeResult.Decoded) decoded).text();
+    return parse(file, ((DecodeResult.Decoded) decoded).text(), root, all);
+  }
+
+  private LoadedFile parse(LoadedFile file, String source, Path root, List<InputFile> all) {
+    InputFile input = file.input;
     ParseResult result = Parser.parse(source, settings.targetVersion());
     file.parse = result;
     if (result.hasErrors()) {
