@@ -11,9 +11,11 @@ import dev.asynclint.syntax.ast.Arg;
 import dev.asynclint.syntax.ast.Arguments;
 import dev.asynclint.syntax.ast.BinaryOperator;
 import dev.asynclint.syntax.ast.Expr;
+import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.Singleton;
 import dev.asynclint.syntax.ast.Stmt;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -136,7 +138,7 @@ public final class Resolver {
     }
     if (base instanceof Value.Super) {
       Value.Super zuper = (Value.Super) base;
-      return classAttribute(zuper.owner(), name, 1, zuper.onInstance());
+      return classAttribute(zuper.owner(), name, 1, true);
     }
     return Value.UNKNOWN;
   }
@@ -353,7 +355,7 @@ public final class Resolver {
     FunctionInfo function = index.functionOf(binding.scope().node());
     if (binding.value() != null) {
       Scope outside = binding.scope().parent();
-      int offset = binding.scope().node() == null ? 0 : startOf(binding.scope());
+      int offset = startOf(binding.scope());
       return annotationType(new Place(module, outside, offset, null), binding.value());
     }
     if (function == null || function.owner() == null) {
@@ -390,9 +392,7 @@ public final class Resolver {
   }
 
   private static int startOf(Scope scope) {
-    return scope.node() instanceof dev.asynclint.syntax.ast.Located
-        ? ((dev.asynclint.syntax.ast.Located) scope.node()).range().start()
-        : 0;
+    return scope.node() instanceof Located ? ((Located) scope.node()).range().start() : 0;
   }
 
   /** The resolved names of a function's decorators (of the called function for {@code @d(...)}). */
@@ -403,7 +403,7 @@ public final class Resolver {
     if (!function.decoratorsResolved()) {
       Scope outside = function.scope().parent();
       Place place = new Place(function.module(), outside, function.node().range().start(), null);
-      List<String> names = new java.util.ArrayList<>();
+      List<String> names = new ArrayList<>();
       for (Expr decorator : function.decorators()) {
         Expr callee = decorator instanceof Expr.Call ? ((Expr.Call) decorator).func() : decorator;
         String name = qualifiedName(place, callee);
@@ -520,7 +520,7 @@ public final class Resolver {
       return Value.UNKNOWN;
     }
     ClassInfo owner = index.classOf(parent.node());
-    return owner == null ? Value.UNKNOWN : new Value.Super(owner, true);
+    return owner == null ? Value.UNKNOWN : new Value.Super(owner);
   }
 
   private Value moduleMember(String module, String name) {
@@ -548,7 +548,7 @@ public final class Resolver {
   }
 
   private static List<Binding> valueBindings(Symbol symbol) {
-    List<Binding> bindings = new java.util.ArrayList<>(symbol.bindings().size());
+    List<Binding> bindings = new ArrayList<>(symbol.bindings().size());
     for (Binding binding : symbol.bindings()) {
       if (binding.kind().bindsValue()) {
         bindings.add(binding);

@@ -22,7 +22,7 @@ public sealed interface Value {
   record Instance(String className) implements Value {}
 
   /** {@code super()} inside a method of {@code owner}: attribute lookup starts after it. */
-  record Super(ClassInfo owner, boolean onInstance) implements Value {}
+  record Super(ClassInfo owner) implements Value {}
 
   /** Anything else. */
   record Unknown() implements Value {}
