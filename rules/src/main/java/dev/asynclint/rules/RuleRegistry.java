@@ -1,6 +1,17 @@
 package dev.asynclint.rules;
 
 import dev.asynclint.lint.Rule;
+import dev.asynclint.rules.blocking.BlockingDatabase;
+import dev.asynclint.rules.blocking.BlockingFileIo;
+import dev.asynclint.rules.blocking.BlockingHttp;
+import dev.asynclint.rules.blocking.BlockingInput;
+import dev.asynclint.rules.blocking.BlockingSdk;
+import dev.asynclint.rules.blocking.BlockingSleep;
+import dev.asynclint.rules.blocking.BlockingSocket;
+import dev.asynclint.rules.blocking.BlockingSubprocess;
+import dev.asynclint.rules.blocking.BlockingThreadSync;
+import dev.asynclint.rules.blocking.BusyWait;
+import dev.asynclint.rules.blocking.CpuBoundInCoroutine;
 import dev.asynclint.rules.eventloop.DeprecatedGetEventLoop;
 import dev.asynclint.rules.eventloop.GetEventLoopInCoroutine;
 import dev.asynclint.rules.eventloop.LoopNotClosed;
@@ -29,6 +40,17 @@ public final class RuleRegistry {
           new GetEventLoopInCoroutine(),
           new DeprecatedGetEventLoop(),
           new SetEventLoopPerCall(),
+          new BlockingSleep(),
+          new BlockingHttp(),
+          new BlockingDatabase(),
+          new BlockingFileIo(),
+          new BlockingSubprocess(),
+          new BlockingInput(),
+          new BlockingSocket(),
+          new BlockingThreadSync(),
+          new CpuBoundInCoroutine(),
+          new BlockingSdk(),
+          new BusyWait(),
           new SyncViewBridgesAsync());
 
   private RuleRegistry() {}
