@@ -12,6 +12,7 @@ import dev.asynclint.rules.blocking.BlockingSubprocess;
 import dev.asynclint.rules.blocking.BlockingThreadSync;
 import dev.asynclint.rules.blocking.BusyWait;
 import dev.asynclint.rules.blocking.CpuBoundInCoroutine;
+import dev.asynclint.rules.blocking.UserBlockingCall;
 import dev.asynclint.rules.eventloop.DeprecatedGetEventLoop;
 import dev.asynclint.rules.eventloop.GetEventLoopInCoroutine;
 import dev.asynclint.rules.eventloop.LoopNotClosed;
@@ -51,6 +52,7 @@ public final class RuleRegistry {
           new CpuBoundInCoroutine(),
           new BlockingSdk(),
           new BusyWait(),
+          new UserBlockingCall(),
           new SyncViewBridgesAsync());
 
   private RuleRegistry() {}

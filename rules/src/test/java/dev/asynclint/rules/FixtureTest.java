@@ -3,7 +3,6 @@ package dev.asynclint.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asynclint.lint.Rule;
-import dev.asynclint.lint.Settings;
 import dev.asynclint.testkit.Expectation;
 import dev.asynclint.testkit.Fixture;
 import java.util.List;
@@ -22,7 +21,7 @@ class FixtureTest {
 
   private static void verify(Rule rule) {
     Fixture fixture = Fixture.load(RulesUnderTest.fixture(rule.metadata().code()));
-    fixture.verify(List.of(rule), Settings.DEFAULT);
+    fixture.verify(List.of(rule), fixture.settings());
     long positives =
         fixture.expectations().stream()
             .map(Expectation::code)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asynclint.lint.Diagnostic;
 import dev.asynclint.lint.Rule;
-import dev.asynclint.lint.Settings;
 import dev.asynclint.syntax.parser.Parser;
 import dev.asynclint.testkit.Fixture;
 import java.io.IOException;
@@ -61,7 +60,8 @@ class RuleDocsTest {
   private List<Diagnostic> findings(Rule rule, String source) throws IOException {
     Path file = Files.createTempFile(dir, "example", ".py");
     Files.writeString(file, source, StandardCharsets.UTF_8);
-    return Fixture.load(file).run(List.of(rule), Settings.DEFAULT);
+    Fixture fixture = Fixture.load(file);
+    return fixture.run(List.of(rule), fixture.settings());
   }
 
   private static String firstBlockAfter(String doc, String heading) {

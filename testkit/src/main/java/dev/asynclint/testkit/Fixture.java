@@ -16,10 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,6 +43,8 @@ public final class Fixture {
           "#\\s*(error|warning|info):\\s*(ASY\\d{3}(?:\\s*,\\s*ASY\\d{3})*)(?:\\s+\"([^\"]*)\")?");
 
   private static final Pattern NEGATIVE = Pattern.compile("#\\s*ok:");
+  private static final Pattern SETTING =
+      Pattern.compile("#\\s*asynclint-settings:\\s*([a-z-]+)\\s*=\\s*(.*)");
 
   private final Path root;
   private final List<SourceModule> modules = new ArrayList<>();
@@ -90,6 +95,35 @@ public final class Fixture {
     }
     return expected;
   }
+
+  /** The settings the fixture's {@code # asynclint-settings:} comments give; defaults otherwise. */
+  public Settings settings() {
+    Map<String, Set<String>> values = new HashMap<>();
+    for (SourceModule module : modules) {
+      Matcher matcher = SETTING.matcher(module.source());
+      while (matcher.find()) {
+        Set<String> names = values.computeIfAbsent(matcher.group(1), key -> new LinkedHashSet<>());
+        for (String name : matcher.group(2).split(",")) {
+          if (!name.isBlank()) {
+            names.add(name.strip());
+          }
+        }
+      }
+    }
+    for (String key : values.keySet()) {
+      if (!SETTING_KEYS.contains(key)) {
+        throw new AssertionError(root + ": unknown fixture setting " + key);
+      }
+    }
+    return new Settings(
+        Settings.DEFAULT.targetVersion(),
+        values.getOrDefault("blocking-calls", Set.of()),
+        values.getOrDefault("async-clients", Set.of()),
+        values.getOrDefault("request-handler-decorators", Set.of()));
+  }
+
+  private static final Set<String> SETTING_KEYS =
+      Set.of("blocking-calls", "async-clients", "request-handler-decorators");
 
   /** The number of deliberate negatives the fixture documents with {@code # ok:} comments. */
   public long negativeCount() {

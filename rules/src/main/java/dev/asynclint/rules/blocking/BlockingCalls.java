@@ -58,6 +58,19 @@ final class BlockingCalls {
     return entry;
   }
 
+  /**
+   * The callable the user listed in {@code blocking-calls} that this call site calls where it
+   * blocks the loop; null otherwise.
+   */
+  static String findUserListed(CallSite site, FileContext context) {
+    Set<String> listed = context.settings().blockingCalls();
+    if (listed.isEmpty() || !site.asyncContext() || offloaded(site) || inHandedOnLambda(site)) {
+      return null;
+    }
+    String name = calleeName(site, context.resolver());
+    return name != null && listed.contains(name) ? name : null;
+  }
+
   /** How messages name the coroutine holding a call: {@code `Service.load`}. */
   static String coroutine(FunctionInfo function) {
     if (function.owner() != null) {
