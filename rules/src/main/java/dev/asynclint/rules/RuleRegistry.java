@@ -1,6 +1,7 @@
 package dev.asynclint.rules;
 
 import dev.asynclint.lint.Rule;
+import dev.asynclint.rules.blocking.BlockingCallChain;
 import dev.asynclint.rules.blocking.BlockingDatabase;
 import dev.asynclint.rules.blocking.BlockingFileIo;
 import dev.asynclint.rules.blocking.BlockingHttp;
@@ -49,6 +50,7 @@ public final class RuleRegistry {
           new BlockingInput(),
           new BlockingSocket(),
           new BlockingThreadSync(),
+          new BlockingCallChain(),
           new CpuBoundInCoroutine(),
           new BlockingSdk(),
           new BusyWait(),

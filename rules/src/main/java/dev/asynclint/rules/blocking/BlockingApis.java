@@ -98,6 +98,11 @@ final class BlockingApis {
         : new Entry(qualifiedName, method.category(), method.alternative(), method.unless());
   }
 
+  /** Whether the knowledge base marks this callable as not blocking ({@code none}). */
+  boolean declaredNotBlocking(String qualifiedName) {
+    return notBlocking.contains(qualifiedName);
+  }
+
   private static BlockingApis load() {
     BlockingApis apis = new BlockingApis();
     InputStream in = BlockingApis.class.getResourceAsStream(RESOURCE);

@@ -44,18 +44,37 @@ final class BlockingCalls {
 
   /** The blocking API this call site calls where it blocks the loop; null otherwise. */
   static BlockingApis.Entry find(CallSite site, FileContext context) {
-    if (!site.asyncContext() || offloaded(site) || inHandedOnLambda(site)) {
+    if (!site.asyncContext()) {
       return null;
     }
-    String name = calleeName(site, context.resolver());
+    return blockingApi(site, context.resolver());
+  }
+
+  /**
+   * The blocking API this call site calls, wherever it stands (sync or async code), unless the call
+   * is handed to a thread; null otherwise.
+   */
+  static BlockingApis.Entry blockingApi(CallSite site, Resolver resolver) {
+    if (handedToThread(site)) {
+      return null;
+    }
+    String name = calleeName(site, resolver);
     if (name == null) {
       return null;
     }
     BlockingApis.Entry entry = BlockingApis.get().find(name);
-    if (entry == null || !entry.blocks(site.call(), context.module().source())) {
+    if (entry == null || !entry.blocks(site.call(), site.caller().module().source())) {
       return null;
     }
     return entry;
+  }
+
+  /**
+   * Whether the call does not run where it stands: an argument of a call that runs it in a thread,
+   * or in the body of a lambda handed to another call.
+   */
+  static boolean handedToThread(CallSite site) {
+    return offloaded(site) || inHandedOnLambda(site);
   }
 
   /**
@@ -64,10 +83,22 @@ final class BlockingCalls {
    */
   static String findUserListed(CallSite site, FileContext context) {
     Set<String> listed = context.settings().blockingCalls();
-    if (listed.isEmpty() || !site.asyncContext() || offloaded(site) || inHandedOnLambda(site)) {
+    if (listed.isEmpty() || !site.asyncContext() || handedToThread(site)) {
       return null;
     }
     String name = calleeName(site, context.resolver());
+    return name != null && listed.contains(name) ? name : null;
+  }
+
+  /**
+   * The callable of {@code listed} (the user's {@code blocking-calls}) this call site calls,
+   * wherever it stands, unless the call is handed to a thread; null otherwise.
+   */
+  static String userListed(CallSite site, Resolver resolver, Set<String> listed) {
+    if (listed.isEmpty() || handedToThread(site)) {
+      return null;
+    }
+    String name = calleeName(site, resolver);
     return name != null && listed.contains(name) ? name : null;
   }
 

@@ -1,0 +1,223 @@
+package dev.asynclint.rules.blocking;
+
+import dev.asynclint.lint.FileContext;
+import dev.asynclint.lint.ProjectContext;
+import dev.asynclint.lint.ProjectRule;
+import dev.asynclint.lint.Related;
+import dev.asynclint.lint.RuleInfo;
+import dev.asynclint.lint.Severity;
+import dev.asynclint.semantic.project.CallEdge;
+import dev.asynclint.semantic.project.CallSite;
+import dev.asynclint.semantic.project.FunctionInfo;
+import dev.asynclint.semantic.project.Project;
+import dev.asynclint.semantic.project.Resolver;
+import dev.asynclint.semantic.project.SourceModule;
+import dev.asynclint.semantic.project.Summaries;
+import dev.asynclint.semantic.project.SummaryAnalysis;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * ASY208: a call from async context to a project sync function that, through any chain of project
+ * sync calls, makes a blocking call (a {@code blocking-apis.tsv} entry of any category, or one of
+ * the user's {@code blocking-calls}). The finding sits on the call in the coroutine and carries the
+ * shortest chain as related locations. Functions handed to a thread are not followed.
+ */
+@RuleInfo(
+    code = "ASY208",
+    name = "blocking-call-chain",
+    severity = Severity.ERROR,
+    summary =
+        "A coroutine calls a project sync function that, through a chain of project calls,"
+            + " makes a blocking call (`time.sleep`, `requests.get`, a database query...): the"
+            + " whole event loop waits while the helper runs.")
+public final class BlockingCallChain implements ProjectRule {
+  static final String MESSAGE =
+      "%s in coroutine %s blocks the event loop: %s; make the chain async or run %s in a thread"
+          + " (`await asyncio.to_thread(...)`)";
+
+  /** Decorators whose function runs in a thread when called: calling it does not block. */
+  private static final Set<String> OFFLOADING_DECORATORS =
+      Set.of(
+          "asgiref.sync.sync_to_async",
+          "channels.db.database_sync_to_async",
+          "starlette.concurrency.run_in_threadpool");
+
+  /**
+   * A blocking call reached from a function: {@code chain} leads from the function to the function
+   * holding {@code call}, which calls {@code api}.
+   */
+  record Witness(CallSite call, String api, List<CallEdge> chain) {}
+
+  @Override
+  public void checkProject(ProjectContext context) {
+    Project project = context.project();
+    Summaries<Witness> summaries = summarize(project, context.resolver(), context);
+    Map<CallSite, CallEdge> edges = new IdentityHashMap<>();
+    for (FunctionInfo function : project.index().functions()) {
+      for (CallEdge edge : function.calls()) {
+        if (edge.kind() != CallEdge.Kind.CALL || !edge.site().asyncContext() || !follows(edge)) {
+          continue;
+        }
+        Witness witness = summaries.of(edge.callee());
+        if (witness == null) {
+          continue;
+        }
+        CallEdge current = edges.get(edge.site());
+        if (current == null
+            || witness.chain().size() < summaries.of(current.callee()).chain().size()) {
+          edges.put(edge.site(), edge);
+        }
+      }
+    }
+    for (SourceModule module : project.index().modules()) {
+      FileContext file = context.file(module);
+      if (file == null) {
+        continue;
+      }
+      for (CallSite site : project.callSites(module)) {
+        CallEdge edge = edges.get(site);
+        if (edge == null || !site.asyncContext() || BlockingCalls.handedToThread(site)) {
+          continue;
+        }
+        Witness witness = summaries.of(edge.callee());
+        String message =
+            String.format(
+                MESSAGE,
+                "`" + name(edge.callee()) + "()`",
+                BlockingCalls.coroutine(site.caller()),
+                chain(edge, witness),
+                "`" + name(edge.callee()) + "`");
+        file.report(this, site.call().range(), message, related(context, witness), null);
+      }
+    }
+  }
+
+  /**
+   * For every project sync function, the shortest chain to a blocking call it makes. A function's
+   * own first blocking call (in source order) is a chain of length 0.
+   */
+  private static Summaries<Witness> summarize(
+      Project project, Resolver resolver, ProjectContext context) {
+    int size = project.index().functions().size();
+    Witness[] own = new Witness[size];
+    Set<String> listed = context.settings().blockingCalls();
+    for (SourceModule module : project.index().modules()) {
+      for (CallSite site : project.callSites(module)) {
+        FunctionInfo caller = site.caller();
+        if (own[caller.id()] != null || caller.isAsync() || caller.isModuleBody()) {
+          continue;
+        }
+        BlockingApis.Entry entry = BlockingCalls.blockingApi(site, resolver);
+        String api =
+            entry != null ? entry.name() : BlockingCalls.userListed(site, resolver, listed);
+        if (api != null) {
+          own[caller.id()] = new Witness(site, api, List.of());
+        }
+      }
+    }
+    SummaryAnalysis<Witness> analysis =
+        new SummaryAnalysis<>() {
+          @Override
+          public Witness initial(FunctionInfo function) {
+            return own[function.id()];
+          }
+
+          @Override
+          public Witness transfer(CallEdge edge, Witness callee) {
+            FunctionInfo caller = edge.caller();
+            if (edge.kind() != CallEdge.Kind.CALL
+                || caller.isAsync()
+                || caller.isModuleBody()
+                || !follows(edge)) {
+              return null;
+            }
+            List<CallEdge> chain = new ArrayList<>(callee.chain().size() + 1);
+            chain.add(edge);
+            chain.addAll(callee.chain());
+            return new Witness(callee.call(), callee.api(), List.copyOf(chain));
+          }
+
+          @Override
+          public Witness join(Witness current, Witness contribution) {
+            return contribution.chain().size() < current.chain().size() ? contribution : current;
+          }
+        };
+    return Summaries.compute(project.index().functions(), analysis);
+  }
+
+  /**
+   * Whether the callee of a call edge runs in the caller's thread, as a sync function the knowledge
+   * base does not mark as non-blocking (such as {@code threading.Thread.start}, which waits only
+   * for the new thread to start when the standard library is linted as a project).
+   */
+  private static boolean follows(CallEdge edge) {
+    FunctionInfo callee = edge.callee();
+    if (callee.isAsync()
+        || callee.isModuleBody()
+        || BlockingCalls.handedToThread(edge.site())
+        || BlockingApis.get().declaredNotBlocking(callee.qualifiedName())) {
+      return false;
+    }
+    for (String decorator : callee.decoratorNames()) {
+      if (OFFLOADING_DECORATORS.contains(decorator)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code `load_user` → `Repo.fetch` → `requests.get`}. */
+  private static String chain(CallEdge first, Witness witness) {
+    StringBuilder text = new StringBuilder("`").append(name(first.callee())).append("`");
+    for (CallEdge edge : witness.chain()) {
+      text.append(" → `").append(name(edge.callee())).append("`");
+    }
+    return text.append(" → `").append(witness.api()).append("`").toString();
+  }
+
+  /** One location per call of the chain, then the blocking call. */
+  private static List<Related> related(ProjectContext context, Witness witness) {
+    List<Related> related = new ArrayList<>();
+    for (CallEdge edge : witness.chain()) {
+      related.add(
+          at(
+              context,
+              edge.site(),
+              "`" + name(edge.caller()) + "` calls `" + name(edge.callee()) + "`"));
+    }
+    related.add(
+        at(
+            context,
+            witness.call(),
+            "`"
+                + name(witness.call().caller())
+                + "` calls `"
+                + witness.api()
+                + "()`, which blocks"));
+    return related;
+  }
+
+  private static Related at(ProjectContext context, CallSite site, String message) {
+    SourceModule module = site.caller().module();
+    FileContext file = context.file(module);
+    String path = file == null ? module.path().toString() : file.displayPath();
+    return new Related(path, module.source(), site.call().range(), message);
+  }
+
+  /**
+   * How messages name a function: {@code fetch}, {@code Client.get}, {@code Client} for a
+   * constructor.
+   */
+  private static String name(FunctionInfo function) {
+    if (function.owner() != null) {
+      String owner = function.owner().qualifiedName();
+      String cls = owner.substring(owner.lastIndexOf('.') + 1);
+      return function.name().equals("__init__") ? cls : cls + "." + function.name();
+    }
+    return function.name();
+  }
+}
