@@ -19,7 +19,9 @@ import dev.asynclint.text.SourceDecoder;
 import dev.asynclint.text.TextRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,13 +74,14 @@ public final class Linter {
    */
   public LintResult run(List<InputFile> files, Path root, Map<Path, String> sources) {
     Map<Path, String> texts = Map.copyOf(sources);
+    ModuleNames names = moduleNames(root, files);
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       List<LoadedFile> loaded =
           pool.submit(
                   () ->
                       files.parallelStream()
-                          .map(file -> load(file, root, files, texts.get(file.path())))
+                          .map(file -> load(file, names, texts.get(file.path())))
                           .collect(Collectors.toList()))
               .get();
       return analyze(loaded, pool);
@@ -173,10 +176,10 @@ public final class Linter {
     }
   }
 
-  private LoadedFile load(InputFile input, Path root, List<InputFile> all, String text) {
+  private LoadedFile load(InputFile input, ModuleNames names, String text) {
     LoadedFile file = new LoadedFile(input);
     if (text != null) {
-      return parse(file, text, root, all);
+      return parse(file, text, names);
     }
     byte[] bytes;
     try {
@@ -196,10 +199,10 @@ public final class Linter {
       file.syntaxError = syntaxError(input, lenient, new TextRange(start, start), failed.message());
       return file;
     }
-    return parse(file, ((DecodeResult.Decoded) decoded).text(), root, all);
+    return parse(file, ((DecodeResult.Decoded) decoded).text(), names);
   }
 
-  private LoadedFile parse(LoadedFile file, String source, Path root, List<InputFile> all) {
+  private LoadedFile parse(LoadedFile file, String source, ModuleNames names) {
     InputFile input = file.input;
     ParseResult result = Parser.parse(source, settings.targetVersion());
     file.parse = result;
@@ -208,7 +211,6 @@ public final class Linter {
       file.syntaxError = syntaxError(input, source, first.range(), first.message());
       return file;
     }
-    ModuleNames names = moduleNames(root, all);
     file.module =
         SourceModule.of(
             input.path(),
@@ -219,23 +221,12 @@ public final class Linter {
     return file;
   }
 
-  private volatile ModuleNames moduleNames;
-
-  private ModuleNames moduleNames(Path root, List<InputFile> all) {
-    ModuleNames names = moduleNames;
-    if (names == null) {
-      synchronized (this) {
-        if (moduleNames == null) {
-          Set<Path> paths = new HashSet<>();
-          for (InputFile file : all) {
-            paths.add(file.path().toAbsolutePath().normalize());
-          }
-          moduleNames = new ModuleNames(root, paths);
-        }
-        names = moduleNames;
-      }
+  private static ModuleNames moduleNames(Path root, List<InputFile> files) {
+    Set<Path> paths = new HashSet<>();
+    for (InputFile file : files) {
+      paths.add(file.path().toAbsolutePath().normalize());
     }
-    return names;
+    return new ModuleNames(root, paths);
   }
 
   private static Diagnostic syntaxError(
@@ -252,10 +243,10 @@ public final class Linter {
 
   private static String describe(Exception e) {
     String message = e.getMessage();
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
-    if (e instanceof java.nio.file.NoSuchFileException) {
+    if (e instanceof NoSuchFileException) {
       return "no such file";
     }
     return message == null ? e.getClass().getSimpleName() : message;
