@@ -14,6 +14,7 @@ import dev.asynclint.semantic.project.Resolver;
 import dev.asynclint.semantic.project.SourceModule;
 import dev.asynclint.semantic.project.Summaries;
 import dev.asynclint.semantic.project.SummaryAnalysis;
+import dev.asynclint.syntax.ast.Expr;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -104,10 +105,14 @@ public final class BlockingCallChain implements ProjectRule {
       Project project, Resolver resolver, ProjectContext context) {
     int size = project.index().functions().size();
     Witness[] own = new Witness[size];
+    boolean[] loopAware = new boolean[size];
     Set<String> listed = context.settings().blockingCalls();
     for (SourceModule module : project.index().modules()) {
       for (CallSite site : project.callSites(module)) {
         FunctionInfo caller = site.caller();
+        if (asksForRunningLoop(site)) {
+          loopAware[caller.id()] = true;
+        }
         if (own[caller.id()] != null || caller.isAsync() || caller.isModuleBody()) {
           continue;
         }
@@ -123,7 +128,7 @@ public final class BlockingCallChain implements ProjectRule {
         new SummaryAnalysis<>() {
           @Override
           public Witness initial(FunctionInfo function) {
-            return own[function.id()];
+            return loopAware[function.id()] ? null : own[function.id()];
           }
 
           @Override
@@ -132,6 +137,7 @@ public final class BlockingCallChain implements ProjectRule {
             if (edge.kind() != CallEdge.Kind.CALL
                 || caller.isAsync()
                 || caller.isModuleBody()
+                || loopAware[caller.id()]
                 || !follows(edge)) {
               return null;
             }
@@ -148,6 +154,34 @@ public final class BlockingCallChain implements ProjectRule {
         };
     return Summaries.compute(project.index().functions(), analysis);
   }
+
+  /**
+   * Whether a call asks if an event loop runs in this thread ({@code asyncio.get_running_loop()},
+   * {@code trio.lowlevel.current_task()}, {@code sniffio.current_async_library()}...). A sync
+   * function that asks knows it may be called from async code and handles it (typically by raising
+   * "call me from a thread"), so it is not reported as blocking its async callers. Matched by the
+   * callee's last name, because inside the library that defines them the names resolve to private
+   * modules.
+   */
+  private static boolean asksForRunningLoop(CallSite site) {
+    String name = site.target().qualifiedName();
+    if (name == null && site.call().func() instanceof Expr.Attribute) {
+      name = ((Expr.Attribute) site.call().func()).attr();
+    }
+    if (name == null) {
+      return false;
+    }
+    return RUNNING_LOOP_QUERIES.contains(name.substring(name.lastIndexOf('.') + 1));
+  }
+
+  private static final Set<String> RUNNING_LOOP_QUERIES =
+      Set.of(
+          "get_running_loop",
+          "_get_running_loop",
+          "current_task",
+          "current_async_library",
+          "current_trio_token",
+          "is_running");
 
   /**
    * Whether the callee of a call edge runs in the caller's thread, as a sync function the knowledge
