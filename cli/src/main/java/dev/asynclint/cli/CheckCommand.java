@@ -161,6 +161,9 @@ final class CheckCommand implements Callable<Integer> {
       }
       return ExitStatus.ERROR;
     }
+    if (outcome.filesChecked() == 0 && !quiet) {
+      err.println("asynclint: warning: no Python files found under the given paths");
+    }
     List<FileError> errors = new ArrayList<>();
     for (LintResult.FileError error : outcome.errors()) {
       errors.add(new FileError(error.path(), error.message()));

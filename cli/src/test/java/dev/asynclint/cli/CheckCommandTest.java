@@ -89,6 +89,13 @@ class CheckCommandTest {
   }
 
   @Test
+  void aFolderWithoutPythonFilesPassesWithAWarning() throws IOException {
+    write("docs/readme.txt", "no code here\n");
+    assertThat(check(path("docs"))).isEqualTo(0);
+    assertThat(err.toString()).contains("warning: no Python files found");
+  }
+
+  @Test
   void aMissingPathIsAUsageError() {
     assertThat(check(path("nowhere"))).isEqualTo(2);
     assertThat(err.toString()).contains("nowhere").contains("no such file or directory");
