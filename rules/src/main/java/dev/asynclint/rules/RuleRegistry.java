@@ -22,6 +22,9 @@ import dev.asynclint.rules.eventloop.RunInRunningLoop;
 import dev.asynclint.rules.eventloop.RunPerCall;
 import dev.asynclint.rules.eventloop.SetEventLoopPerCall;
 import dev.asynclint.rules.eventloop.SyncViewBridgesAsync;
+import dev.asynclint.rules.tasks.DanglingTask;
+import dev.asynclint.rules.tasks.GatheredExceptionsIgnored;
+import dev.asynclint.rules.tasks.WaitOnBareCoroutines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,6 +58,9 @@ public final class RuleRegistry {
           new BlockingSdk(),
           new BusyWait(),
           new UserBlockingCall(),
+          new DanglingTask(),
+          new WaitOnBareCoroutines(),
+          new GatheredExceptionsIgnored(),
           new SyncViewBridgesAsync());
 
   private RuleRegistry() {}

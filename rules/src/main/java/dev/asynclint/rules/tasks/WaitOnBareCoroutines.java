@@ -1,0 +1,129 @@
+package dev.asynclint.rules.tasks;
+
+import dev.asynclint.lint.CallRule;
+import dev.asynclint.lint.FileContext;
+import dev.asynclint.lint.RuleInfo;
+import dev.asynclint.lint.Severity;
+import dev.asynclint.semantic.project.CallSite;
+import dev.asynclint.semantic.project.CallTarget;
+import dev.asynclint.syntax.ast.Expr;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * ASY305: {@code asyncio.wait()} given a display or comprehension of coroutine calls. Only what can
+ * be seen is judged: the elements must be calls to project {@code async def}s or to known asyncio
+ * coroutine functions; a name, or a call whose result is not known to be a coroutine, is left
+ * alone.
+ */
+@RuleInfo(
+    code = "ASY305",
+    name = "wait-on-bare-coroutines",
+    severity = Severity.ERROR,
+    summary =
+        "`asyncio.wait()` given coroutines rather than tasks or futures: deprecated since Python"
+            + " 3.8 and a `TypeError` since 3.11; and the sets it returns hold tasks wrapped around"
+            + " the coroutines, which the caller cannot match with what it passed.")
+public final class WaitOnBareCoroutines implements CallRule {
+  static final String MESSAGE =
+      "`asyncio.wait()` is given coroutines (`%s()`), not tasks: Python 3.11 raises `TypeError`;"
+          + " wrap each in `asyncio.create_task()` first";
+
+  private static final Set<String> WAIT = Set.of("asyncio.wait", "asyncio.tasks.wait");
+
+  /** asyncio functions and methods defined with {@code async def}. */
+  static final Set<String> ASYNCIO_COROUTINES =
+      Set.of(
+          "asyncio.sleep",
+          "asyncio.wait_for",
+          "asyncio.wait",
+          "asyncio.to_thread",
+          "asyncio.open_connection",
+          "asyncio.open_unix_connection",
+          "asyncio.start_server",
+          "asyncio.start_unix_server",
+          "asyncio.create_subprocess_exec",
+          "asyncio.create_subprocess_shell",
+          "asyncio.Queue.get",
+          "asyncio.Queue.put",
+          "asyncio.Queue.join",
+          "asyncio.Lock.acquire",
+          "asyncio.Event.wait",
+          "asyncio.Condition.wait",
+          "asyncio.Condition.wait_for",
+          "asyncio.Semaphore.acquire",
+          "asyncio.BoundedSemaphore.acquire",
+          "asyncio.StreamReader.read",
+          "asyncio.StreamReader.readline",
+          "asyncio.StreamReader.readexactly",
+          "asyncio.StreamReader.readuntil",
+          "asyncio.StreamWriter.drain",
+          "asyncio.StreamWriter.wait_closed");
+
+  @Override
+  public void checkCall(CallSite site, FileContext context) {
+    if (!TaskSyntax.calls(site, WAIT)) {
+      return;
+    }
+    Expr.Call call = site.call();
+    Expr awaitables = call.args().isEmpty() ? TaskSyntax.keyword(call, "fs") : call.args().get(0);
+    List<Expr> elements = elements(awaitables);
+    if (elements.isEmpty()) {
+      return;
+    }
+    List<CallSite> sites = context.project().callSites(site.caller().module());
+    for (Expr element : elements) {
+      if (!(element instanceof Expr.Call)) {
+        continue;
+      }
+      CallSite inner = siteOf(sites, (Expr.Call) element);
+      if (inner != null && createsCoroutine(inner)) {
+        String name = inner.target().qualifiedName();
+        String shown = name.substring(name.lastIndexOf('.') + 1);
+        context.report(this, element.range(), String.format(MESSAGE, shown));
+        return;
+      }
+    }
+  }
+
+  /** The element expressions of a display, or the element of a comprehension; else none. */
+  private static List<Expr> elements(Expr expr) {
+    if (expr instanceof Expr.ListDisplay) {
+      return ((Expr.ListDisplay) expr).elts();
+    }
+    if (expr instanceof Expr.SetDisplay) {
+      return ((Expr.SetDisplay) expr).elts();
+    }
+    if (expr instanceof Expr.Tuple) {
+      return ((Expr.Tuple) expr).elts();
+    }
+    if (expr instanceof Expr.ListComp) {
+      return List.of(((Expr.ListComp) expr).elt());
+    }
+    if (expr instanceof Expr.SetComp) {
+      return List.of(((Expr.SetComp) expr).elt());
+    }
+    if (expr instanceof Expr.GeneratorExp) {
+      return List.of(((Expr.GeneratorExp) expr).elt());
+    }
+    return List.of();
+  }
+
+  private static CallSite siteOf(List<CallSite> sites, Expr.Call call) {
+    for (CallSite candidate : sites) {
+      if (candidate.call() == call) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private static boolean createsCoroutine(CallSite site) {
+    CallTarget target = site.target();
+    if (target.kind() == CallTarget.Kind.FUNCTION) {
+      return target.synchrony() == CallTarget.Synchrony.ASYNC;
+    }
+    return target.kind() == CallTarget.Kind.EXTERNAL
+        && ASYNCIO_COROUTINES.contains(target.qualifiedName());
+  }
+}
