@@ -22,8 +22,10 @@ import dev.asynclint.rules.eventloop.RunInRunningLoop;
 import dev.asynclint.rules.eventloop.RunPerCall;
 import dev.asynclint.rules.eventloop.SetEventLoopPerCall;
 import dev.asynclint.rules.eventloop.SyncViewBridgesAsync;
+import dev.asynclint.rules.tasks.CoroutineFromSync;
 import dev.asynclint.rules.tasks.DanglingTask;
 import dev.asynclint.rules.tasks.GatheredExceptionsIgnored;
+import dev.asynclint.rules.tasks.MissingAwait;
 import dev.asynclint.rules.tasks.WaitOnBareCoroutines;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +60,9 @@ public final class RuleRegistry {
           new BlockingSdk(),
           new BusyWait(),
           new UserBlockingCall(),
+          new MissingAwait(),
           new DanglingTask(),
+          new CoroutineFromSync(),
           new WaitOnBareCoroutines(),
           new GatheredExceptionsIgnored(),
           new SyncViewBridgesAsync());

@@ -1,6 +1,8 @@
 package dev.asynclint.rules.tasks;
 
 import dev.asynclint.semantic.project.CallSite;
+import dev.asynclint.semantic.project.CallTarget;
+import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.project.SourceModule;
 import dev.asynclint.syntax.ast.ExceptHandler;
 import dev.asynclint.syntax.ast.Expr;
@@ -18,6 +20,8 @@ import java.util.Set;
 /** Questions about the syntax around a call that the task rules share. */
 final class TaskSyntax {
   private static final Set<String> RAISES = Set.of("assertRaises", "assertRaisesRegex", "raises");
+  private static final Set<String> WARNS =
+      Set.of("assertWarns", "assertWarnsRegex", "warns", "check_warnings");
 
   private TaskSyntax() {}
 
@@ -25,6 +29,83 @@ final class TaskSyntax {
   static boolean calls(CallSite site, Set<String> names) {
     String name = site.target().qualifiedName();
     return name != null && names.contains(name);
+  }
+
+  /** Decorators that leave an {@code async def} a coroutine function. */
+  private static final Set<String> TRANSPARENT_DECORATORS =
+      Set.of(
+          "builtins.staticmethod",
+          "builtins.classmethod",
+          "abc.abstractmethod",
+          "typing.override",
+          "typing_extensions.override",
+          "typing.final",
+          "functools.wraps");
+
+  /**
+   * Whether the call certainly returns a coroutine: a project {@code async def} that is not an
+   * async generator and whose decorators (if any) all keep it a coroutine function, or a known
+   * asyncio coroutine function or method.
+   */
+  static boolean createsCoroutine(CallSite site) {
+    CallTarget target = site.target();
+    if (target.kind() == CallTarget.Kind.FUNCTION) {
+      FunctionInfo function = target.function();
+      return target.synchrony() == CallTarget.Synchrony.ASYNC
+          && !isGenerator(function)
+          && plainlyDecorated(function);
+    }
+    return target.kind() == CallTarget.Kind.EXTERNAL
+        && WaitOnBareCoroutines.ASYNCIO_COROUTINES.contains(target.qualifiedName());
+  }
+
+  /**
+   * Whether the function's own body yields: an {@code async def} that does is an async generator.
+   */
+  static boolean isGenerator(FunctionInfo function) {
+    boolean[] found = {false};
+    Walker walker =
+        new Walker() {
+          @Override
+          protected boolean enter(Node node) {
+            if (found[0] || node instanceof Located && isScopeBoundary((Located) node)) {
+              return false;
+            }
+            if (node instanceof Expr.Yield || node instanceof Expr.YieldFrom) {
+              found[0] = true;
+            }
+            return true;
+          }
+        };
+    for (Stmt statement : function.body()) {
+      walker.walk(statement);
+    }
+    return found[0];
+  }
+
+  /** Whether every decorator of the function resolves to one that keeps its kind. */
+  private static boolean plainlyDecorated(FunctionInfo function) {
+    long kept = function.decoratorNames().stream().filter(TRANSPARENT_DECORATORS::contains).count();
+    return kept == function.decorators().size();
+  }
+
+  /**
+   * Whether the call's value is thrown away: it is the whole of an expression statement, not in a
+   * {@code with} that expects it to raise or to warn.
+   */
+  static boolean isDiscarded(CallSite site) {
+    List<Located> ancestors = ancestors(site.caller().module(), site.call());
+    Located parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
+    return parent instanceof Stmt.ExprStatement
+        && ((Stmt.ExprStatement) parent).value() == site.call()
+        && !expectsRaise(ancestors)
+        && !expectsWarning(ancestors);
+  }
+
+  /** The callee as a message shows it: {@code notify} for {@code app.Service.notify}. */
+  static String shortName(CallSite site) {
+    String name = site.target().qualifiedName();
+    return name.substring(name.lastIndexOf('.') + 1);
   }
 
   /** The located nodes enclosing {@code node} in its module, outermost first, without it. */
@@ -51,6 +132,19 @@ final class TaskSyntax {
    * self.assertRaises(...)}, {@code assertRaisesRegex}, {@code pytest.raises(...)}.
    */
   static boolean expectsRaise(List<Located> ancestors) {
+    return insideWith(ancestors, RAISES);
+  }
+
+  /**
+   * Whether a {@code with} of the enclosing function expects a warning: {@code with
+   * self.assertWarns(...)}, {@code assertWarnsRegex}, {@code pytest.warns(...)}, {@code
+   * check_warnings(...)}; tests of "coroutine was never awaited" drop coroutines on purpose.
+   */
+  static boolean expectsWarning(List<Located> ancestors) {
+    return insideWith(ancestors, WARNS);
+  }
+
+  private static boolean insideWith(List<Located> ancestors, Set<String> callees) {
     for (int i = ancestors.size() - 1; i >= 0; i--) {
       Located node = ancestors.get(i);
       if (isScopeBoundary(node)) {
@@ -64,7 +158,7 @@ final class TaskSyntax {
       }
       for (WithItem item : items) {
         if (item.contextExpr() instanceof Expr.Call
-            && RAISES.contains(calleeName(((Expr.Call) item.contextExpr()).func()))) {
+            && callees.contains(calleeName(((Expr.Call) item.contextExpr()).func()))) {
           return true;
         }
       }

@@ -5,7 +5,6 @@ import dev.asynclint.lint.FileContext;
 import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
 import dev.asynclint.semantic.project.CallSite;
-import dev.asynclint.semantic.project.CallTarget;
 import dev.asynclint.syntax.ast.Expr;
 import java.util.List;
 import java.util.Set;
@@ -119,11 +118,6 @@ public final class WaitOnBareCoroutines implements CallRule {
   }
 
   private static boolean createsCoroutine(CallSite site) {
-    CallTarget target = site.target();
-    if (target.kind() == CallTarget.Kind.FUNCTION) {
-      return target.synchrony() == CallTarget.Synchrony.ASYNC;
-    }
-    return target.kind() == CallTarget.Kind.EXTERNAL
-        && ASYNCIO_COROUTINES.contains(target.qualifiedName());
+    return TaskSyntax.createsCoroutine(site);
   }
 }
