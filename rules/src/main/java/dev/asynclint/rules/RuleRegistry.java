@@ -14,6 +14,9 @@ import dev.asynclint.rules.blocking.BlockingThreadSync;
 import dev.asynclint.rules.blocking.BusyWait;
 import dev.asynclint.rules.blocking.CpuBoundInCoroutine;
 import dev.asynclint.rules.blocking.UserBlockingCall;
+import dev.asynclint.rules.cancellation.SwallowedCancellation;
+import dev.asynclint.rules.concurrency.AwaitUnderThreadLock;
+import dev.asynclint.rules.concurrency.LockPerCall;
 import dev.asynclint.rules.eventloop.DeprecatedGetEventLoop;
 import dev.asynclint.rules.eventloop.GetEventLoopInCoroutine;
 import dev.asynclint.rules.eventloop.LoopNotClosed;
@@ -65,6 +68,9 @@ public final class RuleRegistry {
           new CoroutineFromSync(),
           new WaitOnBareCoroutines(),
           new GatheredExceptionsIgnored(),
+          new SwallowedCancellation(),
+          new LockPerCall(),
+          new AwaitUnderThreadLock(),
           new SyncViewBridgesAsync());
 
   private RuleRegistry() {}

@@ -1,0 +1,219 @@
+package dev.asynclint.rules.concurrency;
+
+import dev.asynclint.lint.CallRule;
+import dev.asynclint.lint.FileContext;
+import dev.asynclint.lint.RuleInfo;
+import dev.asynclint.lint.Severity;
+import dev.asynclint.semantic.project.CallSite;
+import dev.asynclint.semantic.project.FunctionInfo;
+import dev.asynclint.semantic.scope.Binding;
+import dev.asynclint.semantic.scope.Symbol;
+import dev.asynclint.syntax.ast.Expr;
+import dev.asynclint.syntax.ast.ExprContext;
+import dev.asynclint.syntax.ast.Located;
+import dev.asynclint.syntax.ast.Node;
+import dev.asynclint.syntax.ast.Stmt;
+import dev.asynclint.syntax.ast.Walker;
+import dev.asynclint.syntax.ast.WithItem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * ASY504: an asyncio synchronisation primitive created by a coroutine, for its own use only. Either
+ * {@code async with asyncio.Lock():} directly, or a local variable bound once to a new primitive,
+ * acquired in the same function ({@code async with lock:}, {@code await lock.acquire()}, {@code
+ * await event.wait()}), and never escaping it: every read of the variable outside a nested scope
+ * calls one of its methods, enters it with {@code async with}, or only tests it. Passed to a call
+ * (the workers of a fan-out that share it), captured by a nested function, stored, returned or
+ * yielded, the primitive may be shared, and nothing is reported. Test modules are skipped: a test
+ * of the primitives creates one per test on purpose.
+ */
+@RuleInfo(
+    code = "ASY504",
+    name = "lock-per-call",
+    severity = Severity.WARNING,
+    summary =
+        "An `asyncio.Lock`, `Semaphore`, `BoundedSemaphore`, `Condition` or `Event` created inside"
+            + " the coroutine that uses it and never shared: each call gets a fresh one, so"
+            + " acquiring it never waits and it guards nothing.")
+public final class LockPerCall implements CallRule {
+  static final String MESSAGE =
+      "`%s()` is created on every call of `%s` and never shared with anyone, so acquiring it"
+          + " never waits and it guards nothing; create it once where every caller can see it"
+          + " (module level, `__init__`, or pass it in)";
+  static final String DIRECT_MESSAGE =
+      "`async with %s():` acquires a new %s that nobody else can see, so it never waits and"
+          + " guards nothing; create it once where every caller can see it (module level,"
+          + " `__init__`, or pass it in)";
+
+  /** Primitives by qualified name, with the spelling the message uses. */
+  private static final Map<String, String> PRIMITIVES =
+      Map.ofEntries(
+          Map.entry("asyncio.Lock", "asyncio.Lock"),
+          Map.entry("asyncio.locks.Lock", "asyncio.Lock"),
+          Map.entry("asyncio.Semaphore", "asyncio.Semaphore"),
+          Map.entry("asyncio.locks.Semaphore", "asyncio.Semaphore"),
+          Map.entry("asyncio.BoundedSemaphore", "asyncio.BoundedSemaphore"),
+          Map.entry("asyncio.locks.BoundedSemaphore", "asyncio.BoundedSemaphore"),
+          Map.entry("asyncio.Condition", "asyncio.Condition"),
+          Map.entry("asyncio.locks.Condition", "asyncio.Condition"),
+          Map.entry("asyncio.Event", "asyncio.Event"),
+          Map.entry("asyncio.locks.Event", "asyncio.Event"));
+
+  /** Methods whose awaited call waits on the primitive. */
+  private static final Set<String> WAITS = Set.of("acquire", "wait", "wait_for");
+
+  @Override
+  public void checkCall(CallSite site, FileContext context) {
+    String qualifiedName = site.target().qualifiedName();
+    String spelling = qualifiedName == null ? null : PRIMITIVES.get(qualifiedName);
+    FunctionInfo function = site.caller();
+    if (spelling == null
+        || !site.asyncContext()
+        || !function.isAsync()
+        || LockSyntax.isTest(function.module())) {
+      return;
+    }
+    Expr.Call call = site.call();
+    if (spelling.equals("asyncio.Condition")
+        && (!call.args().isEmpty() || !call.keywords().isEmpty())) {
+      return; // a condition over a lock passed in shares that lock
+    }
+    List<Located> ancestors = LockSyntax.ancestors(function.module(), call);
+    Located parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
+    if (parent instanceof Stmt.AsyncWith && entered((Stmt.AsyncWith) parent, call)) {
+      String noun = spelling.substring(spelling.indexOf('.') + 1).toLowerCase();
+      context.report(this, call.range(), String.format(DIRECT_MESSAGE, spelling, noun));
+      return;
+    }
+    String name = assignedName(parent, call);
+    if (name == null || !isSingleLocal(function, name)) {
+      return;
+    }
+    UseWalker uses = new UseWalker(name);
+    for (Stmt statement : function.body()) {
+      uses.walk(statement);
+    }
+    if (uses.waited && !uses.escapes) {
+      context.report(this, call.range(), String.format(MESSAGE, spelling, function.name()));
+    }
+  }
+
+  private static boolean entered(Stmt.AsyncWith with, Expr.Call call) {
+    return with.items().stream().anyMatch(item -> item.contextExpr() == call);
+  }
+
+  /** {@code name} for {@code name = call} or {@code name: T = call}; else null. */
+  private static String assignedName(Located parent, Expr.Call call) {
+    Expr target = null;
+    if (parent instanceof Stmt.Assign
+        && ((Stmt.Assign) parent).value() == call
+        && ((Stmt.Assign) parent).targets().size() == 1) {
+      target = ((Stmt.Assign) parent).targets().get(0);
+    } else if (parent instanceof Stmt.AnnAssign && ((Stmt.AnnAssign) parent).value() == call) {
+      target = ((Stmt.AnnAssign) parent).target();
+    }
+    return target instanceof Expr.Name ? ((Expr.Name) target).id() : null;
+  }
+
+  /** Whether {@code name} is a local of the function, bound to a value exactly once. */
+  private static boolean isSingleLocal(FunctionInfo function, String name) {
+    Symbol symbol = function.scope().symbol(name);
+    if (symbol == null
+        || !symbol.isLocal()
+        || symbol.isDeclaredGlobal()
+        || symbol.isDeclaredNonlocal()
+        || symbol.isParameter()) {
+      return false;
+    }
+    int bindings = 0;
+    for (Binding binding : symbol.bindings()) {
+      if (binding.kind().bindsValue()) {
+        bindings++;
+      }
+    }
+    return bindings == 1;
+  }
+
+  /** Classifies each read of the variable by what its parent node does with it. */
+  private static final class UseWalker extends Walker {
+    private final String name;
+    private final List<Node> stack = new ArrayList<>();
+    private int nestedScopes;
+    private boolean escapes;
+    private boolean waited;
+
+    UseWalker(String name) {
+      this.name = name;
+    }
+
+    @Override
+    protected boolean enter(Node node) {
+      if (LockSyntax.isScopeBoundary(node)) {
+        nestedScopes++;
+      }
+      if (node instanceof Expr.Name
+          && ((Expr.Name) node).id().equals(name)
+          && ((Expr.Name) node).ctx() == ExprContext.LOAD) {
+        use((Expr.Name) node);
+      }
+      stack.add(node);
+      return true;
+    }
+
+    @Override
+    protected void leave(Node node) {
+      stack.remove(stack.size() - 1);
+      if (LockSyntax.isScopeBoundary(node)) {
+        nestedScopes--;
+      }
+    }
+
+    private Node parent(int up) {
+      int index = stack.size() - up;
+      return index >= 0 ? stack.get(index) : null;
+    }
+
+    private void use(Expr.Name read) {
+      if (nestedScopes > 0) {
+        escapes = true;
+        return;
+      }
+      Node parent = parent(1);
+      Node grandparent = parent(2);
+      if (parent instanceof WithItem && ((WithItem) parent).contextExpr() == read) {
+        if (grandparent instanceof Stmt.AsyncWith && ((WithItem) parent).optionalVars() == null) {
+          waited = true;
+        } else {
+          escapes = true;
+        }
+        return;
+      }
+      if (parent instanceof Expr.Attribute) {
+        if (grandparent instanceof Expr.Call && ((Expr.Call) grandparent).func() == parent) {
+          if (WAITS.contains(((Expr.Attribute) parent).attr()) && parent(3) instanceof Expr.Await) {
+            waited = true;
+          }
+          return;
+        }
+        escapes = true;
+        return;
+      }
+      if (!isTest(parent, read)) {
+        escapes = true;
+      }
+    }
+
+    /** Reads that only test the variable: {@code if lock is None}, {@code not lock}. */
+    private static boolean isTest(Node parent, Expr.Name read) {
+      return parent instanceof Expr.Compare
+          || parent instanceof Expr.UnaryOp
+          || parent instanceof Stmt.Delete
+          || parent instanceof Stmt.If && ((Stmt.If) parent).test() == read
+          || parent instanceof Stmt.While && ((Stmt.While) parent).test() == read
+          || parent instanceof Stmt.Assert;
+    }
+  }
+}

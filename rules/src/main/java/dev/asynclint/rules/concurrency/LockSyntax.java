@@ -1,0 +1,106 @@
+package dev.asynclint.rules.concurrency;
+
+import dev.asynclint.semantic.project.SourceModule;
+import dev.asynclint.syntax.ast.Comprehension;
+import dev.asynclint.syntax.ast.Expr;
+import dev.asynclint.syntax.ast.Located;
+import dev.asynclint.syntax.ast.Node;
+import dev.asynclint.syntax.ast.NodeFinder;
+import dev.asynclint.syntax.ast.Stmt;
+import dev.asynclint.syntax.ast.Walker;
+import java.util.List;
+
+/** Questions about the syntax around locks that the concurrency rules share. */
+final class LockSyntax {
+  private LockSyntax() {}
+
+  /**
+   * Whether the module is test code: {@code test_*.py}, {@code *_test.py}, {@code conftest.py}, or
+   * a module of a {@code tests}/{@code test}/{@code testing} package.
+   */
+  static boolean isTest(SourceModule module) {
+    String[] parts = module.name().split("\\.");
+    String last = parts[parts.length - 1];
+    if (last.startsWith("test_") || last.endsWith("_test") || last.equals("conftest")) {
+      return true;
+    }
+    for (String part : parts) {
+      if (part.equals("tests") || part.equals("test") || part.equals("testing")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the node is a {@code def}, {@code async def}, class body or lambda. */
+  static boolean isScopeBoundary(Node node) {
+    return node instanceof Stmt.FunctionDef
+        || node instanceof Stmt.AsyncFunctionDef
+        || node instanceof Stmt.ClassDef
+        || node instanceof Expr.Lambda;
+  }
+
+  /** The located nodes enclosing {@code node} in its module, outermost first, without it. */
+  static List<Located> ancestors(SourceModule module, Located node) {
+    List<Located> path = NodeFinder.pathTo(module.tree(), node.range().start());
+    for (int i = 0; i < path.size(); i++) {
+      if (path.get(i) == node) {
+        return path.subList(0, i);
+      }
+    }
+    return List.of();
+  }
+
+  /**
+   * The first place in these statements where the coroutine can be suspended: an {@code await}, an
+   * {@code async for}, an {@code async with} or an async comprehension, outside nested functions,
+   * lambdas and classes; null if there is none.
+   */
+  static Located firstSuspension(List<Stmt> statements) {
+    Located[] found = {null};
+    Walker walker =
+        new Walker() {
+          @Override
+          protected boolean enter(Node node) {
+            if (found[0] != null || isScopeBoundary(node)) {
+              return false;
+            }
+            if (node instanceof Expr.Await
+                || node instanceof Stmt.AsyncFor
+                || node instanceof Stmt.AsyncWith) {
+              found[0] = (Located) node;
+              return false;
+            }
+            if (node instanceof Expr.ListComp
+                || node instanceof Expr.SetComp
+                || node instanceof Expr.DictComp
+                || node instanceof Expr.GeneratorExp) {
+              if (isAsyncComprehension((Expr) node)) {
+                found[0] = (Located) node;
+                return false;
+              }
+            }
+            return true;
+          }
+        };
+    for (Stmt statement : statements) {
+      walker.walk(statement);
+    }
+    return found[0];
+  }
+
+  private static boolean isAsyncComprehension(Expr node) {
+    List<Comprehension> generators;
+    if (node instanceof Expr.ListComp) {
+      generators = ((Expr.ListComp) node).generators();
+    } else if (node instanceof Expr.SetComp) {
+      generators = ((Expr.SetComp) node).generators();
+    } else if (node instanceof Expr.DictComp) {
+      generators = ((Expr.DictComp) node).generators();
+    } else {
+      // A generator expression is lazy: its `async for` runs where it is consumed.
+      return false;
+    }
+    return generators.stream().anyMatch(generator -> generator.isAsync() != 0);
+  }
+}
