@@ -14,6 +14,7 @@ import dev.asynclint.syntax.ast.Keyword;
 import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.MatchCase;
 import dev.asynclint.syntax.ast.Node;
+import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Walker;
 import dev.asynclint.syntax.ast.WithItem;
@@ -73,7 +74,7 @@ public final class SwallowedCancellation implements FunctionRule {
         new Walker() {
           @Override
           protected boolean enter(Node node) {
-            if (node instanceof Located && isScopeBoundary((Located) node)) {
+            if (node instanceof Located && NodeSearch.opensScope((Located) node)) {
               return false;
             }
             if (node instanceof Stmt.Try) {
@@ -349,7 +350,7 @@ public final class SwallowedCancellation implements FunctionRule {
         new Walker() {
           @Override
           protected boolean enter(Node node) {
-            if (found[0] || node instanceof Located && isScopeBoundary((Located) node)) {
+            if (found[0] || node instanceof Located && NodeSearch.opensScope((Located) node)) {
               return false;
             }
             if (node instanceof Expr.Await
@@ -385,7 +386,7 @@ public final class SwallowedCancellation implements FunctionRule {
         new Walker() {
           @Override
           protected boolean enter(Node node) {
-            if (found[0] || node instanceof Located && isScopeBoundary((Located) node)) {
+            if (found[0] || node instanceof Located && NodeSearch.opensScope((Located) node)) {
               return false;
             }
             if (node instanceof Expr.Call) {
@@ -509,7 +510,7 @@ public final class SwallowedCancellation implements FunctionRule {
         new Walker() {
           @Override
           protected boolean enter(Node node) {
-            if (found[0] || node instanceof Located && isScopeBoundary((Located) node)) {
+            if (found[0] || node instanceof Located && NodeSearch.opensScope((Located) node)) {
               return false;
             }
             if (node instanceof Stmt.Raise
@@ -536,7 +537,7 @@ public final class SwallowedCancellation implements FunctionRule {
         new Walker() {
           @Override
           protected boolean enter(Node node) {
-            if (found[0] || node instanceof Located && isScopeBoundary((Located) node)) {
+            if (found[0] || node instanceof Located && NodeSearch.opensScope((Located) node)) {
               return false;
             }
             if (node instanceof Expr.Call
@@ -622,7 +623,7 @@ public final class SwallowedCancellation implements FunctionRule {
         new Walker() {
           @Override
           protected boolean enter(Node node) {
-            if (node instanceof Located && isScopeBoundary((Located) node)
+            if (node instanceof Located && NodeSearch.opensScope((Located) node)
                 || node instanceof Located && ((Located) node).range().start() >= offset) {
               return false;
             }
@@ -693,12 +694,5 @@ public final class SwallowedCancellation implements FunctionRule {
       expr = ((Expr.Attribute) expr).value();
     }
     return expr instanceof Expr.Name;
-  }
-
-  private static boolean isScopeBoundary(Located node) {
-    return node instanceof Stmt.FunctionDef
-        || node instanceof Stmt.AsyncFunctionDef
-        || node instanceof Stmt.ClassDef
-        || node instanceof Expr.Lambda;
   }
 }

@@ -12,6 +12,7 @@ import dev.asynclint.semantic.project.Value;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.Node;
+import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Walker;
 import dev.asynclint.syntax.ast.WithItem;
@@ -64,7 +65,7 @@ public final class AwaitUnderThreadLock implements FunctionRule {
         new Walker() {
           @Override
           protected boolean enter(Node node) {
-            if (LockSyntax.isScopeBoundary(node)) {
+            if (NodeSearch.opensScope(node)) {
               return false;
             }
             if (node instanceof Stmt.With) {

@@ -12,6 +12,8 @@ import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.ExprContext;
 import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.Node;
+import dev.asynclint.syntax.ast.NodeFinder;
+import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Walker;
 import dev.asynclint.syntax.ast.WithItem;
@@ -81,7 +83,7 @@ public final class LockPerCall implements CallRule {
         && (!call.args().isEmpty() || !call.keywords().isEmpty())) {
       return; // a condition over a lock passed in shares that lock
     }
-    List<Located> ancestors = LockSyntax.ancestors(function.module(), call);
+    List<Located> ancestors = NodeFinder.ancestors(function.module().tree(), call);
     Located parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
     if (parent instanceof Stmt.AsyncWith && entered((Stmt.AsyncWith) parent, call)) {
       String noun = spelling.substring(spelling.indexOf('.') + 1).toLowerCase();
@@ -151,7 +153,7 @@ public final class LockPerCall implements CallRule {
 
     @Override
     protected boolean enter(Node node) {
-      if (LockSyntax.isScopeBoundary(node)) {
+      if (NodeSearch.opensScope(node)) {
         nestedScopes++;
       }
       if (node instanceof Expr.Name
@@ -166,7 +168,7 @@ public final class LockPerCall implements CallRule {
     @Override
     protected void leave(Node node) {
       stack.remove(stack.size() - 1);
-      if (LockSyntax.isScopeBoundary(node)) {
+      if (NodeSearch.opensScope(node)) {
         nestedScopes--;
       }
     }

@@ -5,7 +5,7 @@ import dev.asynclint.syntax.ast.Comprehension;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.Node;
-import dev.asynclint.syntax.ast.NodeFinder;
+import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Walker;
 import java.util.List;
@@ -32,25 +32,6 @@ final class LockSyntax {
     return false;
   }
 
-  /** Whether the node is a {@code def}, {@code async def}, class body or lambda. */
-  static boolean isScopeBoundary(Node node) {
-    return node instanceof Stmt.FunctionDef
-        || node instanceof Stmt.AsyncFunctionDef
-        || node instanceof Stmt.ClassDef
-        || node instanceof Expr.Lambda;
-  }
-
-  /** The located nodes enclosing {@code node} in its module, outermost first, without it. */
-  static List<Located> ancestors(SourceModule module, Located node) {
-    List<Located> path = NodeFinder.pathTo(module.tree(), node.range().start());
-    for (int i = 0; i < path.size(); i++) {
-      if (path.get(i) == node) {
-        return path.subList(0, i);
-      }
-    }
-    return List.of();
-  }
-
   /**
    * The first place in these statements where the coroutine can be suspended: an {@code await}, an
    * {@code async for}, an {@code async with} or an async comprehension, outside nested functions,
@@ -62,7 +43,7 @@ final class LockSyntax {
         new Walker() {
           @Override
           protected boolean enter(Node node) {
-            if (found[0] != null || isScopeBoundary(node)) {
+            if (found[0] != null || NodeSearch.opensScope(node)) {
               return false;
             }
             if (node instanceof Expr.Await

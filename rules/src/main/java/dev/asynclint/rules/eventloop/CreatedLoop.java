@@ -11,6 +11,8 @@ import dev.asynclint.syntax.ast.ExprContext;
 import dev.asynclint.syntax.ast.Keyword;
 import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.Node;
+import dev.asynclint.syntax.ast.NodeFinder;
+import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Walker;
 import java.util.ArrayList;
@@ -60,7 +62,7 @@ final class CreatedLoop {
 
   /** Follows the loop created at {@code site}, a call of {@code asyncio.new_event_loop()}. */
   static CreatedLoop of(CallSite site, Resolver resolver) {
-    List<Located> ancestors = Syntax.ancestors(site.caller().module(), site.call());
+    List<Located> ancestors = NodeFinder.ancestors(site.caller().module().tree(), site.call());
     int offset = site.call().range().start();
     Located child = site.call();
     int index = ancestors.size() - 1;
@@ -177,7 +179,7 @@ final class CreatedLoop {
 
     @Override
     protected boolean enter(Node node) {
-      if (node instanceof Located && Syntax.isScopeBoundary((Located) node)) {
+      if (node instanceof Located && NodeSearch.opensScope((Located) node)) {
         nestedScopes++;
       }
       if (node instanceof Expr.Name
@@ -192,7 +194,7 @@ final class CreatedLoop {
     @Override
     protected void leave(Node node) {
       stack.remove(stack.size() - 1);
-      if (node instanceof Located && Syntax.isScopeBoundary((Located) node)) {
+      if (node instanceof Located && NodeSearch.opensScope((Located) node)) {
         nestedScopes--;
       }
     }
@@ -213,7 +215,7 @@ final class CreatedLoop {
         if (grandparent instanceof Expr.Call && ((Expr.Call) grandparent).func() == parent) {
           if (((Expr.Attribute) parent).attr().equals("close")) {
             closed = true;
-            List<Located> around = Syntax.ancestors(function.module(), read);
+            List<Located> around = NodeFinder.ancestors(function.module().tree(), read);
             closedInCleanup |= Syntax.inCleanup(Syntax.withinScope(around), read.range().start());
           }
           return;

@@ -6,6 +6,7 @@ import dev.asynclint.semantic.project.Project;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.Node;
+import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Walker;
 import java.util.ArrayDeque;
@@ -99,7 +100,7 @@ final class HandlerWrappers {
         new Walker() {
           @Override
           protected boolean enter(Node node) {
-            if (node instanceof Located && Syntax.isScopeBoundary((Located) node)) {
+            if (node instanceof Located && NodeSearch.opensScope((Located) node)) {
               return false;
             }
             if (node instanceof Stmt.Return) {

@@ -4,6 +4,7 @@ import dev.asynclint.syntax.ast.Comprehension;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.Node;
+import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Walker;
 import java.util.HashSet;
@@ -143,7 +144,7 @@ record Iteration(Located loop, Set<String> names) {
         new Walker() {
           @Override
           protected boolean enter(Node node) {
-            if (exits[0] || node instanceof Located && Syntax.isScopeBoundary((Located) node)) {
+            if (exits[0] || node instanceof Located && NodeSearch.opensScope((Located) node)) {
               return false;
             }
             exits[0] = node instanceof Stmt.Break || node instanceof Stmt.Return;

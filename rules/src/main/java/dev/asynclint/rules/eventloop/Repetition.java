@@ -7,6 +7,7 @@ import dev.asynclint.semantic.project.Project;
 import dev.asynclint.semantic.project.SourceModule;
 import dev.asynclint.semantic.scope.ScopeKind;
 import dev.asynclint.syntax.ast.Located;
+import dev.asynclint.syntax.ast.NodeFinder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -129,7 +130,7 @@ final class Repetition {
     if (!site.inLoop() && site.place().scope().kind() != ScopeKind.COMPREHENSION) {
       return false;
     }
-    List<Located> ancestors = Syntax.ancestors(site.caller().module(), site.call());
+    List<Located> ancestors = NodeFinder.ancestors(site.caller().module().tree(), site.call());
     int offset = site.call().range().start();
     Iteration iteration = Iteration.around(ancestors, offset);
     return iteration != null

@@ -17,6 +17,7 @@ import dev.asynclint.semantic.scope.NameLookup;
 import dev.asynclint.semantic.scope.ScopeKind;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Located;
+import dev.asynclint.syntax.ast.NodeFinder;
 import java.util.List;
 
 /**
@@ -168,7 +169,7 @@ public final class RunPerCall implements ProjectRule {
 
   /** Whether the call sits in a loop over changing items and is given something that changes. */
   private static boolean isPerIteration(CallSite site) {
-    List<Located> ancestors = Syntax.ancestors(site.caller().module(), site.call());
+    List<Located> ancestors = NodeFinder.ancestors(site.caller().module().tree(), site.call());
     int offset = site.call().range().start();
     Iteration iteration = Iteration.around(ancestors, offset);
     return iteration != null

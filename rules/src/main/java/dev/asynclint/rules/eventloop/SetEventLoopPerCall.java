@@ -12,6 +12,7 @@ import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.project.Project;
 import dev.asynclint.semantic.project.SourceModule;
 import dev.asynclint.syntax.ast.Located;
+import dev.asynclint.syntax.ast.NodeFinder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -103,7 +104,7 @@ public final class SetEventLoopPerCall implements ProjectRule {
 
   /** Whether the loop is set only under a condition, such as when none is set yet. */
   private static boolean isConditional(CallSite site) {
-    List<Located> ancestors = Syntax.ancestors(site.caller().module(), site.call());
+    List<Located> ancestors = NodeFinder.ancestors(site.caller().module().tree(), site.call());
     return Syntax.isConditional(Syntax.withinScope(ancestors), site.call().range().start());
   }
 

@@ -2,7 +2,6 @@ package dev.asynclint.rules.eventloop;
 
 import dev.asynclint.semantic.project.CallSite;
 import dev.asynclint.semantic.project.FunctionInfo;
-import dev.asynclint.semantic.project.SourceModule;
 import dev.asynclint.semantic.scope.Scope;
 import dev.asynclint.semantic.scope.ScopeKind;
 import dev.asynclint.syntax.ast.ExceptHandler;
@@ -13,6 +12,7 @@ import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.MatchCase;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.NodeFinder;
+import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Walker;
 import dev.asynclint.text.TextRange;
@@ -30,29 +30,10 @@ final class Syntax {
 
   private Syntax() {}
 
-  /** The located nodes enclosing {@code node} in its module, outermost first, without it. */
-  static List<Located> ancestors(SourceModule module, Located node) {
-    List<Located> path = NodeFinder.pathTo(module.tree(), node.range().start());
-    for (int i = 0; i < path.size(); i++) {
-      if (path.get(i) == node) {
-        return path.subList(0, i);
-      }
-    }
-    return path;
-  }
-
-  /** Whether code inside {@code node} runs somewhere else than the code around it. */
-  static boolean isScopeBoundary(Located node) {
-    return node instanceof Stmt.FunctionDef
-        || node instanceof Stmt.AsyncFunctionDef
-        || node instanceof Stmt.ClassDef
-        || node instanceof Expr.Lambda;
-  }
-
   /** The ancestors inside the innermost function, class body or lambda, outermost first. */
   static List<Located> withinScope(List<Located> ancestors) {
     for (int i = ancestors.size() - 1; i >= 0; i--) {
-      if (isScopeBoundary(ancestors.get(i))) {
+      if (NodeSearch.opensScope(ancestors.get(i))) {
         return ancestors.subList(i + 1, ancestors.size());
       }
     }
@@ -192,7 +173,7 @@ final class Syntax {
         new Walker() {
           @Override
           protected boolean enter(Node node) {
-            if (node instanceof Located && isScopeBoundary((Located) node)) {
+            if (node instanceof Located && NodeSearch.opensScope((Located) node)) {
               return false;
             }
             if (node instanceof Expr.Name && ((Expr.Name) node).ctx() == ExprContext.STORE) {
@@ -256,7 +237,7 @@ final class Syntax {
     if (!inLambda) {
       return false;
     }
-    List<Located> ancestors = ancestors(site.caller().module(), site.call());
+    List<Located> ancestors = NodeFinder.ancestors(site.caller().module().tree(), site.call());
     for (int i = ancestors.size() - 1; i >= 1; i--) {
       Located node = ancestors.get(i);
       if (node instanceof Expr.Lambda) {
@@ -267,7 +248,7 @@ final class Syntax {
         if (parent instanceof Expr.Call && ((Expr.Call) parent).func() != node) {
           return true;
         }
-      } else if (isScopeBoundary(node)) {
+      } else if (NodeSearch.opensScope(node)) {
         return false;
       }
     }
@@ -276,7 +257,8 @@ final class Syntax {
 
   /** Whether the call sits in a {@code try} whose handlers catch {@code RuntimeError}. */
   static boolean catchesRuntimeError(CallSite site) {
-    List<Located> ancestors = withinScope(ancestors(site.caller().module(), site.call()));
+    List<Located> ancestors =
+        withinScope(NodeFinder.ancestors(site.caller().module().tree(), site.call()));
     int offset = site.call().range().start();
     for (Located ancestor : ancestors) {
       List<ExceptHandler> handlers = List.of();

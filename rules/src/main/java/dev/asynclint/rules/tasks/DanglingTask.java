@@ -6,6 +6,7 @@ import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
 import dev.asynclint.semantic.project.CallSite;
 import dev.asynclint.syntax.ast.Located;
+import dev.asynclint.syntax.ast.NodeFinder;
 import dev.asynclint.syntax.ast.Stmt;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class DanglingTask implements CallRule {
     if (spelling == null) {
       return;
     }
-    List<Located> ancestors = TaskSyntax.ancestors(site.caller().module(), site.call());
+    List<Located> ancestors = NodeFinder.ancestors(site.caller().module().tree(), site.call());
     Located parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
     if (!(parent instanceof Stmt.ExprStatement)
         || ((Stmt.ExprStatement) parent).value() != site.call()

@@ -8,6 +8,7 @@ import dev.asynclint.semantic.project.CallSite;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Located;
+import dev.asynclint.syntax.ast.NodeFinder;
 import dev.asynclint.syntax.ast.Stmt;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +43,7 @@ public final class GatheredExceptionsIgnored implements CallRule {
         || !TaskSyntax.isTrue(TaskSyntax.keyword(site.call(), "return_exceptions"))) {
       return;
     }
-    List<Located> ancestors = TaskSyntax.ancestors(site.caller().module(), site.call());
+    List<Located> ancestors = NodeFinder.ancestors(site.caller().module().tree(), site.call());
     int n = ancestors.size();
     if (n < 2 || !(ancestors.get(n - 1) instanceof Expr.Await)) {
       return;

@@ -3,7 +3,6 @@ package dev.asynclint.rules.tasks;
 import dev.asynclint.semantic.project.CallSite;
 import dev.asynclint.semantic.project.CallTarget;
 import dev.asynclint.semantic.project.FunctionInfo;
-import dev.asynclint.semantic.project.SourceModule;
 import dev.asynclint.syntax.ast.ExceptHandler;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.ExprContext;
@@ -11,6 +10,7 @@ import dev.asynclint.syntax.ast.Keyword;
 import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.NodeFinder;
+import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Walker;
 import dev.asynclint.syntax.ast.WithItem;
@@ -68,7 +68,7 @@ final class TaskSyntax {
         new Walker() {
           @Override
           protected boolean enter(Node node) {
-            if (found[0] || node instanceof Located && isScopeBoundary((Located) node)) {
+            if (found[0] || node instanceof Located && NodeSearch.opensScope((Located) node)) {
               return false;
             }
             if (node instanceof Expr.Yield || node instanceof Expr.YieldFrom) {
@@ -94,7 +94,7 @@ final class TaskSyntax {
    * {@code with} that expects it to raise or to warn.
    */
   static boolean isDiscarded(CallSite site) {
-    List<Located> ancestors = ancestors(site.caller().module(), site.call());
+    List<Located> ancestors = NodeFinder.ancestors(site.caller().module().tree(), site.call());
     Located parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
     return parent instanceof Stmt.ExprStatement
         && ((Stmt.ExprStatement) parent).value() == site.call()
@@ -106,25 +106,6 @@ final class TaskSyntax {
   static String shortName(CallSite site) {
     String name = site.target().qualifiedName();
     return name.substring(name.lastIndexOf('.') + 1);
-  }
-
-  /** The located nodes enclosing {@code node} in its module, outermost first, without it. */
-  static List<Located> ancestors(SourceModule module, Located node) {
-    List<Located> path = NodeFinder.pathTo(module.tree(), node.range().start());
-    for (int i = 0; i < path.size(); i++) {
-      if (path.get(i) == node) {
-        return path.subList(0, i);
-      }
-    }
-    return List.of();
-  }
-
-  /** Whether the node is a {@code def}, {@code async def}, class body or lambda. */
-  static boolean isScopeBoundary(Located node) {
-    return node instanceof Stmt.FunctionDef
-        || node instanceof Stmt.AsyncFunctionDef
-        || node instanceof Stmt.ClassDef
-        || node instanceof Expr.Lambda;
   }
 
   /**
@@ -147,7 +128,7 @@ final class TaskSyntax {
   private static boolean insideWith(List<Located> ancestors, Set<String> callees) {
     for (int i = ancestors.size() - 1; i >= 0; i--) {
       Located node = ancestors.get(i);
-      if (isScopeBoundary(node)) {
+      if (NodeSearch.opensScope(node)) {
         return false;
       }
       List<WithItem> items = List.of();
@@ -170,7 +151,7 @@ final class TaskSyntax {
   static boolean inCleanup(List<Located> ancestors, int offset) {
     for (int i = ancestors.size() - 1; i >= 0; i--) {
       Located node = ancestors.get(i);
-      if (isScopeBoundary(node)) {
+      if (NodeSearch.opensScope(node)) {
         return false;
       }
       if (node instanceof ExceptHandler) {

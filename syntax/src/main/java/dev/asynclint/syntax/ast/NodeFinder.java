@@ -29,6 +29,20 @@ public final class NodeFinder {
     return path;
   }
 
+  /**
+   * The located nodes enclosing {@code node} in {@code module}, outermost first, without the node
+   * itself; every node containing its start when it is not in the module.
+   */
+  public static List<Located> ancestors(Module module, Located node) {
+    List<Located> path = pathTo(module, node.range().start());
+    for (int i = 0; i < path.size(); i++) {
+      if (path.get(i) == node) {
+        return path.subList(0, i);
+      }
+    }
+    return path;
+  }
+
   /** The innermost located node containing {@code offset}, or null. */
   public static Located nodeAt(Module module, int offset) {
     List<Located> path = pathTo(module, offset);
