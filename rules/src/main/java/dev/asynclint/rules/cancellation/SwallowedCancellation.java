@@ -345,26 +345,12 @@ public final class SwallowedCancellation implements FunctionRule {
 
   /** Whether the block has an {@code await}, {@code async for} or {@code async with} of its own. */
   private static boolean hasAwaitPoint(List<Stmt> block) {
-    boolean[] found = {false};
-    Walker walker =
-        new Walker() {
-          @Override
-          protected boolean enter(Node node) {
-            if (found[0] || node instanceof Located && NodeSearch.opensScope((Located) node)) {
-              return false;
-            }
-            if (node instanceof Expr.Await
+    return NodeSearch.anyInScope(
+        block,
+        node ->
+            node instanceof Expr.Await
                 || node instanceof Stmt.AsyncFor
-                || node instanceof Stmt.AsyncWith) {
-              found[0] = true;
-            }
-            return true;
-          }
-        };
-    for (Stmt statement : block) {
-      walker.walk(statement);
-    }
-    return found[0];
+                || node instanceof Stmt.AsyncWith);
   }
 
   /** Method calls that hand an exception on to someone who will raise or report it. */
@@ -532,26 +518,12 @@ public final class SwallowedCancellation implements FunctionRule {
 
   /** Whether the handler calls {@code uncancel()}: it acknowledges the cancellation on purpose. */
   private static boolean callsUncancel(List<Stmt> block) {
-    boolean[] found = {false};
-    Walker walker =
-        new Walker() {
-          @Override
-          protected boolean enter(Node node) {
-            if (found[0] || node instanceof Located && NodeSearch.opensScope((Located) node)) {
-              return false;
-            }
-            if (node instanceof Expr.Call
+    return NodeSearch.anyInScope(
+        block,
+        node ->
+            node instanceof Expr.Call
                 && ((Expr.Call) node).func() instanceof Expr.Attribute
-                && ((Expr.Attribute) ((Expr.Call) node).func()).attr().equals("uncancel")) {
-              found[0] = true;
-            }
-            return true;
-          }
-        };
-    for (Stmt statement : block) {
-      walker.walk(statement);
-    }
-    return found[0];
+                && ((Expr.Attribute) ((Expr.Call) node).func()).attr().equals("uncancel"));
   }
 
   /**

@@ -190,26 +190,12 @@ final class Syntax {
 
   /** Whether a name of {@code names} is read anywhere in these nodes. */
   static boolean reads(List<? extends Node> nodes, Set<String> names) {
-    boolean[] found = {false};
-    Walker walker =
-        new Walker() {
-          @Override
-          protected boolean enter(Node node) {
-            if (found[0]) {
-              return false;
-            }
-            if (node instanceof Expr.Name
+    return NodeSearch.any(
+        nodes,
+        node ->
+            node instanceof Expr.Name
                 && ((Expr.Name) node).ctx() == ExprContext.LOAD
-                && names.contains(((Expr.Name) node).id())) {
-              found[0] = true;
-            }
-            return true;
-          }
-        };
-    for (Node node : nodes) {
-      walker.walk(node);
-    }
-    return found[0];
+                && names.contains(((Expr.Name) node).id()));
   }
 
   /** The arguments of a call, positional and keyword, as expressions. */

@@ -12,7 +12,6 @@ import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.NodeFinder;
 import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
-import dev.asynclint.syntax.ast.Walker;
 import dev.asynclint.syntax.ast.WithItem;
 import java.util.List;
 import java.util.Set;
@@ -63,24 +62,8 @@ final class TaskSyntax {
    * Whether the function's own body yields: an {@code async def} that does is an async generator.
    */
   static boolean isGenerator(FunctionInfo function) {
-    boolean[] found = {false};
-    Walker walker =
-        new Walker() {
-          @Override
-          protected boolean enter(Node node) {
-            if (found[0] || node instanceof Located && NodeSearch.opensScope((Located) node)) {
-              return false;
-            }
-            if (node instanceof Expr.Yield || node instanceof Expr.YieldFrom) {
-              found[0] = true;
-            }
-            return true;
-          }
-        };
-    for (Stmt statement : function.body()) {
-      walker.walk(statement);
-    }
-    return found[0];
+    return NodeSearch.anyInScope(
+        function.body(), node -> node instanceof Expr.Yield || node instanceof Expr.YieldFrom);
   }
 
   /** Whether every decorator of the function resolves to one that keeps its kind. */
@@ -174,27 +157,13 @@ final class TaskSyntax {
 
   /** Whether these nodes call a method {@code name} somewhere before {@code offset}. */
   static boolean callsMethodBefore(List<? extends Node> nodes, String name, int offset) {
-    boolean[] found = {false};
-    Walker walker =
-        new Walker() {
-          @Override
-          protected boolean enter(Node node) {
-            if (found[0]) {
-              return false;
-            }
-            if (node instanceof Expr.Call
+    return NodeSearch.any(
+        nodes,
+        node ->
+            node instanceof Expr.Call
                 && ((Expr.Call) node).range().start() < offset
                 && ((Expr.Call) node).func() instanceof Expr.Attribute
-                && ((Expr.Attribute) ((Expr.Call) node).func()).attr().equals(name)) {
-              found[0] = true;
-            }
-            return true;
-          }
-        };
-    for (Node node : nodes) {
-      walker.walk(node);
-    }
-    return found[0];
+                && ((Expr.Attribute) ((Expr.Call) node).func()).attr().equals(name));
   }
 
   /** The last name of a callee: {@code raises} for {@code pytest.raises}; else null. */
@@ -225,25 +194,11 @@ final class TaskSyntax {
 
   /** Whether {@code name} is read anywhere in these nodes, nested functions included. */
   static boolean reads(List<? extends Node> nodes, String name) {
-    boolean[] found = {false};
-    Walker walker =
-        new Walker() {
-          @Override
-          protected boolean enter(Node node) {
-            if (found[0]) {
-              return false;
-            }
-            if (node instanceof Expr.Name
+    return NodeSearch.any(
+        nodes,
+        node ->
+            node instanceof Expr.Name
                 && ((Expr.Name) node).ctx() != ExprContext.STORE
-                && ((Expr.Name) node).id().equals(name)) {
-              found[0] = true;
-            }
-            return true;
-          }
-        };
-    for (Node node : nodes) {
-      walker.walk(node);
-    }
-    return found[0];
+                && ((Expr.Name) node).id().equals(name));
   }
 }
