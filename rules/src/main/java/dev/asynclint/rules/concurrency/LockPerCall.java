@@ -4,6 +4,7 @@ import dev.asynclint.lint.CallRule;
 import dev.asynclint.lint.FileContext;
 import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
+import dev.asynclint.rules.TestCode;
 import dev.asynclint.semantic.project.CallSite;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.scope.Binding;
@@ -75,7 +76,7 @@ public final class LockPerCall implements CallRule {
     if (spelling == null
         || !site.asyncContext()
         || !function.isAsync()
-        || LockSyntax.isTest(function.module())) {
+        || TestCode.isTest(function.module())) {
       return;
     }
     Expr.Call call = site.call();

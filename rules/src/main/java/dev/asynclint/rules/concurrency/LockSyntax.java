@@ -1,6 +1,5 @@
 package dev.asynclint.rules.concurrency;
 
-import dev.asynclint.semantic.project.SourceModule;
 import dev.asynclint.syntax.ast.Comprehension;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Located;
@@ -13,24 +12,6 @@ import java.util.List;
 /** Questions about the syntax around locks that the concurrency rules share. */
 final class LockSyntax {
   private LockSyntax() {}
-
-  /**
-   * Whether the module is test code: {@code test_*.py}, {@code *_test.py}, {@code conftest.py}, or
-   * a module of a {@code tests}/{@code test}/{@code testing} package.
-   */
-  static boolean isTest(SourceModule module) {
-    String[] parts = module.name().split("\\.");
-    String last = parts[parts.length - 1];
-    if (last.startsWith("test_") || last.endsWith("_test") || last.equals("conftest")) {
-      return true;
-    }
-    for (String part : parts) {
-      if (part.equals("tests") || part.equals("test") || part.equals("testing")) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * The first place in these statements where the coroutine can be suspended: an {@code await}, an

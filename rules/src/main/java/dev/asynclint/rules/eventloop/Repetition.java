@@ -1,5 +1,6 @@
 package dev.asynclint.rules.eventloop;
 
+import dev.asynclint.rules.TestCode;
 import dev.asynclint.semantic.project.CallEdge;
 import dev.asynclint.semantic.project.CallSite;
 import dev.asynclint.semantic.project.FunctionInfo;

@@ -6,6 +6,7 @@ import dev.asynclint.lint.ProjectRule;
 import dev.asynclint.lint.Related;
 import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
+import dev.asynclint.rules.TestCode;
 import dev.asynclint.semantic.project.CallEdge;
 import dev.asynclint.semantic.project.CallSite;
 import dev.asynclint.semantic.project.FunctionInfo;

@@ -1,16 +1,17 @@
-package dev.asynclint.rules.eventloop;
+package dev.asynclint.rules;
 
 import dev.asynclint.semantic.project.SourceModule;
 
 /**
  * Test modules: {@code test_*.py}, {@code *_test.py}, {@code conftest.py} and modules of {@code
- * tests}/{@code test}/{@code testing} packages. A test runs once per session, and a fresh event
- * loop per test (or per parametrized case) is the isolation test runners themselves provide.
+ * tests}/{@code test}/{@code testing} packages, where rules that judge repetition stay silent: a
+ * fresh event loop or lock per test (or per parametrized case) is the isolation test runners
+ * themselves provide.
  */
-final class TestCode {
+public final class TestCode {
   private TestCode() {}
 
-  static boolean isTest(SourceModule module) {
+  public static boolean isTest(SourceModule module) {
     String[] parts = module.name().split("\\.");
     String last = parts[parts.length - 1];
     if (last.startsWith("test_") || last.endsWith("_test") || last.equals("conftest")) {
