@@ -15,8 +15,21 @@ public record RuleMetadata(
     equivalents = List.copyOf(equivalents);
   }
 
+  /** Read once per rule class: rules ask for their metadata with every finding they report. */
+  private static final ClassValue<RuleMetadata> DECLARED =
+      new ClassValue<>() {
+        @Override
+        protected RuleMetadata computeValue(Class<?> ruleClass) {
+          return read(ruleClass);
+        }
+      };
+
   /** The metadata declared on a rule class. */
   public static RuleMetadata of(Class<? extends Rule> ruleClass) {
+    return DECLARED.get(ruleClass);
+  }
+
+  private static RuleMetadata read(Class<?> ruleClass) {
     RuleInfo info = ruleClass.getAnnotation(RuleInfo.class);
     if (info == null) {
       throw new IllegalArgumentException(ruleClass.getName() + " has no @RuleInfo");
