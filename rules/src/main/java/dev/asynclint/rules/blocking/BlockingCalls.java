@@ -5,10 +5,12 @@ import dev.asynclint.semantic.project.CallSite;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.project.Resolver;
 import dev.asynclint.semantic.project.Value;
+import dev.asynclint.syntax.ast.Blocks;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Keyword;
 import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.NodeFinder;
+import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -63,10 +65,97 @@ final class BlockingCalls {
       return null;
     }
     BlockingApis.Entry entry = BlockingApis.get().find(name);
-    if (entry == null || !entry.blocks(site.call(), site.caller().module().source())) {
+    if (entry == null
+        || !entry.blocks(site.call(), site.caller().module().source())
+        || FRESH_LOCK_ACQUIRES.contains(entry.name()) && acquiresLockItJustCreated(site)
+        || entry.name().equals("threading.Thread.join") && joinsEndedThread(site)
+        || ImpossibleBranches.contains(site, resolver)) {
       return null;
     }
     return entry;
+  }
+
+  /** Acquiring one of these right after creating it returns at once. */
+  private static final Set<String> FRESH_LOCK_ACQUIRES =
+      Set.of("threading.Lock.acquire", "threading.RLock.acquire", "threading.Condition.acquire");
+
+  /**
+   * {@code self._lock = threading.Lock()} directly followed by {@code self._lock.acquire()}: no
+   * other code has seen the new lock yet, so it is free.
+   */
+  private static boolean acquiresLockItJustCreated(CallSite site) {
+    Expr lock = receiver(site);
+    List<Stmt> before = blockBefore(site);
+    if (lock == null
+        || before.isEmpty()
+        || !(before.get(before.size() - 1) instanceof Stmt.Assign)) {
+      return false;
+    }
+    Stmt.Assign creation = (Stmt.Assign) before.get(before.size() - 1);
+    return creation.value() instanceof Expr.Call
+        && creation.targets().size() == 1
+        && sameReference(creation.targets().get(0), lock);
+  }
+
+  /**
+   * {@code while thread.is_alive(): await asyncio.sleep(0.1)} earlier in the block, with no {@code
+   * break}: the thread has ended by the time {@code thread.join()} runs, which returns at once.
+   */
+  private static boolean joinsEndedThread(CallSite site) {
+    Expr thread = receiver(site);
+    if (thread == null) {
+      return false;
+    }
+    for (Stmt statement : blockBefore(site)) {
+      if (statement instanceof Stmt.While
+          && ((Stmt.While) statement).test() instanceof Expr.Call
+          && ((Expr.Call) ((Stmt.While) statement).test()).func() instanceof Expr.Attribute) {
+        Expr.Attribute test = (Expr.Attribute) ((Expr.Call) ((Stmt.While) statement).test()).func();
+        if (test.attr().equals("is_alive")
+            && sameReference(test.value(), thread)
+            && !NodeSearch.anyInScope(
+                ((Stmt.While) statement).body(), node -> node instanceof Stmt.Break)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code lock} of {@code lock.acquire()}; null for a call of a plain name. */
+  private static Expr receiver(CallSite site) {
+    Expr func = site.call().func();
+    return func instanceof Expr.Attribute ? ((Expr.Attribute) func).value() : null;
+  }
+
+  /**
+   * The statements before the call's own in its block, when the call is a whole expression
+   * statement; empty otherwise.
+   */
+  private static List<Stmt> blockBefore(CallSite site) {
+    List<Located> ancestors = NodeFinder.ancestors(site.caller().module().tree(), site.call());
+    int last = ancestors.size() - 1;
+    if (last < 1
+        || !(ancestors.get(last) instanceof Stmt.ExprStatement)
+        || ((Stmt.ExprStatement) ancestors.get(last)).value() != site.call()) {
+      return List.of();
+    }
+    Stmt statement = (Stmt) ancestors.get(last);
+    List<Stmt> block = Blocks.holding(ancestors.get(last - 1), statement);
+    int index = block.indexOf(statement);
+    return index < 0 ? List.of() : block.subList(0, index);
+  }
+
+  /** Whether two expressions name the same variable or attribute: {@code self._lock}. */
+  private static boolean sameReference(Expr a, Expr b) {
+    if (a instanceof Expr.Name && b instanceof Expr.Name) {
+      return ((Expr.Name) a).id().equals(((Expr.Name) b).id());
+    }
+    if (a instanceof Expr.Attribute && b instanceof Expr.Attribute) {
+      return ((Expr.Attribute) a).attr().equals(((Expr.Attribute) b).attr())
+          && sameReference(((Expr.Attribute) a).value(), ((Expr.Attribute) b).value());
+    }
+    return false;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.asynclint.rules.eventloop;
 
+import dev.asynclint.syntax.ast.Blocks;
 import dev.asynclint.syntax.ast.Comprehension;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Located;
@@ -121,7 +122,7 @@ record Iteration(Located loop, Set<String> names) {
         return true;
       }
       Located parent = scope.get(i - 1);
-      List<Stmt> block = Syntax.blockOf(parent, child);
+      List<Stmt> block = Blocks.holding(parent, child);
       if (exitsAfter(block, block.indexOf(child))) {
         return true;
       }

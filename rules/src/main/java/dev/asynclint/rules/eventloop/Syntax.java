@@ -9,7 +9,6 @@ import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.ExprContext;
 import dev.asynclint.syntax.ast.Keyword;
 import dev.asynclint.syntax.ast.Located;
-import dev.asynclint.syntax.ast.MatchCase;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.NodeFinder;
 import dev.asynclint.syntax.ast.NodeSearch;
@@ -51,59 +50,6 @@ final class Syntax {
       return new TextRange(matcher.start(1), matcher.end(1));
     }
     return new TextRange(whole.start(), whole.start());
-  }
-
-  /** The statement list of {@code parent} that holds {@code child}; empty if none. */
-  static List<Stmt> blockOf(Node parent, Node child) {
-    for (List<Stmt> block : blocks(parent)) {
-      for (Stmt statement : block) {
-        if (statement == child) {
-          return block;
-        }
-      }
-    }
-    return List.of();
-  }
-
-  /** The statement lists directly below a compound statement or an except clause. */
-  static List<List<Stmt>> blocks(Node node) {
-    if (node instanceof Stmt.If) {
-      return List.of(((Stmt.If) node).body(), ((Stmt.If) node).orElse());
-    }
-    if (node instanceof Stmt.For) {
-      return List.of(((Stmt.For) node).body(), ((Stmt.For) node).orElse());
-    }
-    if (node instanceof Stmt.AsyncFor) {
-      return List.of(((Stmt.AsyncFor) node).body(), ((Stmt.AsyncFor) node).orElse());
-    }
-    if (node instanceof Stmt.While) {
-      return List.of(((Stmt.While) node).body(), ((Stmt.While) node).orElse());
-    }
-    if (node instanceof Stmt.With) {
-      return List.of(((Stmt.With) node).body());
-    }
-    if (node instanceof Stmt.AsyncWith) {
-      return List.of(((Stmt.AsyncWith) node).body());
-    }
-    if (node instanceof Stmt.Try) {
-      Stmt.Try tryStmt = (Stmt.Try) node;
-      return List.of(tryStmt.body(), tryStmt.orElse(), tryStmt.finalBody());
-    }
-    if (node instanceof Stmt.TryStar) {
-      Stmt.TryStar tryStmt = (Stmt.TryStar) node;
-      return List.of(tryStmt.body(), tryStmt.orElse(), tryStmt.finalBody());
-    }
-    if (node instanceof ExceptHandler) {
-      return List.of(((ExceptHandler) node).body());
-    }
-    if (node instanceof Stmt.Match) {
-      List<List<Stmt>> cases = new ArrayList<>();
-      for (MatchCase matchCase : ((Stmt.Match) node).cases()) {
-        cases.add(matchCase.body());
-      }
-      return cases;
-    }
-    return List.of();
   }
 
   /**
