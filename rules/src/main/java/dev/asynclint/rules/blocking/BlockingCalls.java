@@ -5,6 +5,8 @@ import dev.asynclint.semantic.project.CallSite;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.project.Resolver;
 import dev.asynclint.semantic.project.Value;
+import dev.asynclint.semantic.scope.Scope;
+import dev.asynclint.semantic.scope.ScopeKind;
 import dev.asynclint.syntax.ast.Blocks;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Keyword;
@@ -146,6 +148,19 @@ final class BlockingCalls {
     return index < 0 ? List.of() : block.subList(0, index);
   }
 
+  /** Whether the scope is a lambda's or a comprehension's inside one. */
+  private static boolean inLambda(Scope scope) {
+    for (Scope current = scope; current != null; current = current.parent()) {
+      if (current.kind() == ScopeKind.LAMBDA) {
+        return true;
+      }
+      if (current.kind() != ScopeKind.COMPREHENSION) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** Whether two expressions name the same variable or attribute: {@code self._lock}. */
   private static boolean sameReference(Expr a, Expr b) {
     if (a instanceof Expr.Name && b instanceof Expr.Name) {
@@ -255,6 +270,9 @@ final class BlockingCalls {
    * run_in_executor(None, lambda: requests.get(url))}): it runs wherever the receiver calls it.
    */
   private static boolean inHandedOnLambda(CallSite site) {
+    if (!inLambda(site.place().scope())) {
+      return false;
+    }
     List<Located> path =
         NodeFinder.pathTo(site.caller().module().tree(), site.call().range().start());
     for (int i = path.size() - 1; i >= 1; i--) {

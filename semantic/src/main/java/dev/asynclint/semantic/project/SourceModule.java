@@ -5,7 +5,8 @@ import dev.asynclint.syntax.ast.Module;
 import java.nio.file.Path;
 
 /**
- * One parsed file of the project with its module name and scopes.
+ * One parsed file of the project with its module name and scopes. Two modules are equal only when
+ * they are the same object: comparing or hashing whole syntax trees would cost a walk of each.
  *
  * @param path the file as the user named it, for reports
  * @param name the dotted module name
@@ -18,5 +19,15 @@ public record SourceModule(
       Path path, String name, boolean isPackage, String source, Module tree) {
     return new SourceModule(
         path, name, isPackage, source, tree, ModuleScopes.build(tree, source, name, isPackage));
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return this == other;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
   }
 }
