@@ -113,7 +113,8 @@ public final class Linter {
         byModule.put(file.module, file);
       }
     }
-    Project project = Project.build(modules, settings.requestHandlerDecorators());
+    Project project =
+        pool.submit(() -> Project.build(modules, settings.requestHandlerDecorators())).get();
     RuleRunner runner = new RuleRunner(rules);
     List<RuleRunner.Failure> failures = Collections.synchronizedList(new ArrayList<>());
     List<FileContext> contexts =

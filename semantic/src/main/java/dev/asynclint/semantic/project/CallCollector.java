@@ -20,7 +20,19 @@ final class CallCollector extends ScopeWalker {
   private final SourceModule module;
   private final KnownApis apis = KnownApis.get();
   private final List<CallSite> sites = new ArrayList<>();
+  private final List<CallEdge> edges = new ArrayList<>();
   private final Deque<CallSite> open = new ArrayDeque<>();
+
+  /** The calls of one module and the call-graph edges they make, not yet linked. */
+  record Calls(List<CallSite> sites, List<CallEdge> edges) {
+    /** Adds the edges to their functions; modules are linked one at a time, in a fixed order. */
+    void link() {
+      for (CallEdge edge : edges) {
+        edge.caller().addCall(edge);
+        edge.callee().addCaller(edge);
+      }
+    }
+  }
 
   private CallCollector(Resolver resolver, SourceModule module) {
     super(module.scopes());
@@ -29,11 +41,15 @@ final class CallCollector extends ScopeWalker {
     this.module = module;
   }
 
-  /** The call sites of a module in source order (an outer call before the calls inside it). */
-  static List<CallSite> collect(Resolver resolver, SourceModule module) {
+  /**
+   * The call sites of a module in source order (an outer call before the calls inside it), and its
+   * edges. Reads the project only, so modules can be collected in parallel, each thread with its
+   * own resolver.
+   */
+  static Calls collect(Resolver resolver, SourceModule module) {
     CallCollector collector = new CallCollector(resolver, module);
     collector.walkModule(module.tree());
-    return collector.sites;
+    return new Calls(collector.sites, collector.edges);
   }
 
   @Override
@@ -117,8 +133,6 @@ final class CallCollector extends ScopeWalker {
   }
 
   private void link(CallSite site, FunctionInfo callee, CallEdge.Kind kind) {
-    CallEdge edge = new CallEdge(site, site.caller(), callee, kind);
-    site.caller().addCall(edge);
-    callee.addCaller(edge);
+    edges.add(new CallEdge(site, site.caller(), callee, kind));
   }
 }

@@ -11,6 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The semantic model of one run: the project index, every call site resolved, the call graph, and
@@ -24,8 +27,8 @@ public final class Project {
   private final Set<FunctionInfo> entryPoints = new LinkedHashSet<>();
   private final Reachability fromHandlers;
 
-  private Project(List<SourceModule> modules, Set<String> extraHandlerDecorators) {
-    index = new ProjectIndex(modules);
+  private Project(List<SourceModule> files, Set<String> extraHandlerDecorators) {
+    index = new ProjectIndex(files);
     resolver = new Resolver(index);
     for (ClassInfo cls : index.classes()) {
       linkBases(cls);
@@ -37,8 +40,21 @@ public final class Project {
     for (FunctionInfo function : index.functions()) {
       resolver.decoratorNames(function);
     }
-    for (SourceModule module : index.modules()) {
-      sites.put(module, CallCollector.collect(resolver, module));
+    // In parallel only when called from a pool's thread: the stream then runs in that pool (the
+    // linter's, whose threads have the stacks deep syntax trees need), not in the common pool.
+    ThreadLocal<Resolver> resolvers = ThreadLocal.withInitial(() -> new Resolver(index));
+    List<SourceModule> modules = List.copyOf(index.modules());
+    Stream<SourceModule> stream =
+        Thread.currentThread() instanceof ForkJoinWorkerThread
+            ? modules.parallelStream()
+            : modules.stream();
+    List<CallCollector.Calls> calls =
+        stream
+            .map(module -> CallCollector.collect(resolvers.get(), module))
+            .collect(Collectors.toList());
+    for (int i = 0; i < calls.size(); i++) {
+      calls.get(i).link();
+      sites.put(modules.get(i), calls.get(i).sites());
     }
     findHandlers(extraHandlerDecorators);
     findEntryPoints();
