@@ -21,6 +21,7 @@ public final class RuleRunner {
 
   private final List<CallRule> callRules = new ArrayList<>();
   private final List<FunctionRule> functionRules = new ArrayList<>();
+  private final List<FileRule> fileRules = new ArrayList<>();
   private final List<ProjectRule> projectRules = new ArrayList<>();
 
   public RuleRunner(List<? extends Rule> rules) {
@@ -31,6 +32,9 @@ public final class RuleRunner {
       if (rule instanceof FunctionRule) {
         functionRules.add((FunctionRule) rule);
       }
+      if (rule instanceof FileRule) {
+        fileRules.add((FileRule) rule);
+      }
       if (rule instanceof ProjectRule) {
         projectRules.add((ProjectRule) rule);
       }
@@ -38,7 +42,7 @@ public final class RuleRunner {
   }
 
   /**
-   * Checks one file with the call and function rules; safe to call for different files from
+   * Checks one file with the call, function and file rules; safe to call for different files from
    * different threads.
    */
   public FileContext checkFile(
@@ -65,6 +69,13 @@ public final class RuleRunner {
             rule.checkFunction(function, context);
           }
         }
+      } catch (RuntimeException | StackOverflowError e) {
+        failures.add(new Failure(rule.metadata().code(), displayPath, e));
+      }
+    }
+    for (FileRule rule : fileRules) {
+      try {
+        rule.checkFile(context);
       } catch (RuntimeException | StackOverflowError e) {
         failures.add(new Failure(rule.metadata().code(), displayPath, e));
       }

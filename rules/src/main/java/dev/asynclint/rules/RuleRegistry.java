@@ -25,6 +25,7 @@ import dev.asynclint.rules.eventloop.RunInRunningLoop;
 import dev.asynclint.rules.eventloop.RunPerCall;
 import dev.asynclint.rules.eventloop.SetEventLoopPerCall;
 import dev.asynclint.rules.eventloop.SyncViewBridgesAsync;
+import dev.asynclint.rules.structured.AwaitOutsideAsync;
 import dev.asynclint.rules.tasks.CoroutineFromSync;
 import dev.asynclint.rules.tasks.DanglingTask;
 import dev.asynclint.rules.tasks.GatheredExceptionsIgnored;
@@ -71,7 +72,8 @@ public final class RuleRegistry {
           new SwallowedCancellation(),
           new LockPerCall(),
           new AwaitUnderThreadLock(),
-          new SyncViewBridgesAsync());
+          new SyncViewBridgesAsync(),
+          new AwaitOutsideAsync());
 
   private RuleRegistry() {}
 
