@@ -43,8 +43,9 @@ final class TaskSyntax {
 
   /**
    * Whether the call certainly returns a coroutine: a project {@code async def} that is not an
-   * async generator and whose decorators (if any) all keep it a coroutine function, or a known
-   * asyncio coroutine function or method.
+   * async generator and whose decorators (if any) all keep it a coroutine function, or a library
+   * function or method that {@code async-apis.tsv} lists as giving an awaitable that does nothing
+   * until awaited.
    */
   static boolean createsCoroutine(CallSite site) {
     CallTarget target = site.target();
@@ -55,7 +56,7 @@ final class TaskSyntax {
           && plainlyDecorated(function);
     }
     return target.kind() == CallTarget.Kind.EXTERNAL
-        && WaitOnBareCoroutines.ASYNCIO_COROUTINES.contains(target.qualifiedName());
+        && AsyncApis.get().lazy(target.qualifiedName());
   }
 
   /**
