@@ -202,4 +202,44 @@ final class TaskSyntax {
                 && ((Expr.Name) node).ctx() != ExprContext.STORE
                 && ((Expr.Name) node).id().equals(name));
   }
+
+  /** The one plain name an assignment statement binds, or null. */
+  static String assignedName(Located statement) {
+    Expr target = null;
+    if (statement instanceof Stmt.Assign && ((Stmt.Assign) statement).targets().size() == 1) {
+      target = ((Stmt.Assign) statement).targets().get(0);
+    } else if (statement instanceof Stmt.AnnAssign) {
+      target = ((Stmt.AnnAssign) statement).target();
+    }
+    return target instanceof Expr.Name ? ((Expr.Name) target).id() : null;
+  }
+
+  /** The value an assignment statement gives its targets, or null. */
+  static Expr assignedValue(Located statement) {
+    if (statement instanceof Stmt.Assign) {
+      return ((Stmt.Assign) statement).value();
+    }
+    return statement instanceof Stmt.AnnAssign ? ((Stmt.AnnAssign) statement).value() : null;
+  }
+
+  /** Whether the function declares the name {@code global} or {@code nonlocal}. */
+  static boolean declaredOuter(FunctionInfo function, String name) {
+    return NodeSearch.any(
+        function.node(),
+        node ->
+            node instanceof Stmt.Global && ((Stmt.Global) node).names().contains(name)
+                || node instanceof Stmt.Nonlocal && ((Stmt.Nonlocal) node).names().contains(name));
+  }
+
+  /**
+   * Whether the function may reach its local names by other means than reading them: {@code
+   * locals()}, {@code vars()}, {@code eval} or {@code exec}.
+   */
+  static boolean readsLocalsDynamically(FunctionInfo function) {
+    return NodeSearch.any(
+        function.body(),
+        node -> node instanceof Expr.Name && DYNAMIC_LOCALS.contains(((Expr.Name) node).id()));
+  }
+
+  private static final Set<String> DYNAMIC_LOCALS = Set.of("locals", "vars", "eval", "exec");
 }
