@@ -39,7 +39,7 @@ public final class DanglingTask implements CallRule {
           + " `asyncio.TaskGroup`";
 
   /** Scheduling calls by qualified name, with the spelling the message uses. */
-  private static final Map<String, String> SCHEDULERS =
+  static final Map<String, String> SCHEDULERS =
       Map.ofEntries(
           Map.entry("asyncio.create_task", "asyncio.create_task"),
           Map.entry("asyncio.tasks.create_task", "asyncio.create_task"),

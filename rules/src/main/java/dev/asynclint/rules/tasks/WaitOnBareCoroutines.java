@@ -80,7 +80,8 @@ public final class WaitOnBareCoroutines implements CallRule {
     return List.of();
   }
 
-  private static CallSite siteOf(List<CallSite> sites, Expr.Call call) {
+  /** The call site of {@code call} among {@code sites}, or null. */
+  static CallSite siteOf(List<CallSite> sites, Expr.Call call) {
     for (CallSite candidate : sites) {
       if (candidate.call() == call) {
         return candidate;
