@@ -6,6 +6,8 @@ import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
 import dev.asynclint.semantic.project.CallSite;
 import dev.asynclint.semantic.project.CallTarget;
+import dev.asynclint.semantic.project.FunctionInfo;
+import dev.asynclint.semantic.scope.Symbol;
 import dev.asynclint.syntax.ast.Comprehension;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.ExprContext;
@@ -105,7 +107,62 @@ public final class SequentialAwaitInLoop implements CallRule {
     }
     return target.kind() == CallTarget.Kind.FUNCTION
         && TaskSyntax.createsCoroutine(site)
-        && !writesSharedState(target.function().body());
+        && !writesSharedState(target.function().body())
+        && !mutatesOuterObject(target.function());
+  }
+
+  /** Methods that change the container or object they are called on. */
+  private static final Set<String> MUTATORS =
+      Set.of(
+          "append",
+          "appendleft",
+          "extend",
+          "insert",
+          "add",
+          "update",
+          "setdefault",
+          "pop",
+          "popleft",
+          "popitem",
+          "remove",
+          "discard",
+          "clear",
+          "put_nowait",
+          "get_nowait",
+          "set",
+          "write",
+          "send");
+
+  /**
+   * Whether the function calls a mutating method ({@code append}, {@code add}, {@code update}, ...)
+   * on an object it did not create itself: one reached through a parameter ({@code self} included),
+   * a global or a closure variable.
+   */
+  private static boolean mutatesOuterObject(FunctionInfo function) {
+    return NodeSearch.anyInScope(
+        function.body(),
+        node -> {
+          if (!(node instanceof Expr.Call)
+              || !(((Expr.Call) node).func() instanceof Expr.Attribute)) {
+            return false;
+          }
+          Expr.Attribute method = (Expr.Attribute) ((Expr.Call) node).func();
+          if (!MUTATORS.contains(method.attr())) {
+            return false;
+          }
+          Expr root = method.value();
+          while (root instanceof Expr.Attribute || root instanceof Expr.Subscript) {
+            root =
+                root instanceof Expr.Attribute
+                    ? ((Expr.Attribute) root).value()
+                    : ((Expr.Subscript) root).value();
+          }
+          if (!(root instanceof Expr.Name)) {
+            return true;
+          }
+          Symbol symbol = function.scope().symbol(((Expr.Name) root).id());
+          return symbol == null || !symbol.isLocal() || symbol.isParameter();
+        });
   }
 
   /** Whether the code stores into an attribute or item, or declares a global or nonlocal. */
