@@ -44,11 +44,12 @@ public final class MissingAwait implements CallRule {
     if (!site.asyncContext() || !site.caller().isAsync() || !TaskSyntax.createsCoroutine(site)) {
       return;
     }
+    List<Located> ancestors = NodeFinder.ancestors(site.caller().module().tree(), site.call());
     String message;
-    if (TaskSyntax.isDiscarded(site)) {
+    if (TaskSyntax.isDiscarded(site, ancestors)) {
       message = String.format(MESSAGE, TaskSyntax.shortName(site));
     } else {
-      String name = unusedName(site);
+      String name = unusedName(site, ancestors);
       if (name == null) {
         return;
       }
@@ -69,9 +70,8 @@ public final class MissingAwait implements CallRule {
    * returned, passed to {@code gather}, stored in a list, yielded, deleted, before the binding in a
    * loop) leaves the coroutine to the code that reads it.
    */
-  private static String unusedName(CallSite site) {
+  private static String unusedName(CallSite site, List<Located> ancestors) {
     FunctionInfo function = site.caller();
-    List<Located> ancestors = NodeFinder.ancestors(function.module().tree(), site.call());
     Located parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
     String name = TaskSyntax.assignedName(parent);
     if (name == null

@@ -78,7 +78,11 @@ final class TaskSyntax {
    * {@code with} that expects it to raise or to warn.
    */
   static boolean isDiscarded(CallSite site) {
-    List<Located> ancestors = NodeFinder.ancestors(site.caller().module().tree(), site.call());
+    return isDiscarded(site, NodeFinder.ancestors(site.caller().module().tree(), site.call()));
+  }
+
+  /** {@link #isDiscarded(CallSite)} given the call's ancestors. */
+  static boolean isDiscarded(CallSite site, List<Located> ancestors) {
     Located parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
     return parent instanceof Stmt.ExprStatement
         && ((Stmt.ExprStatement) parent).value() == site.call()
