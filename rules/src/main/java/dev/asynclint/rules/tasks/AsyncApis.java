@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** The knowledge base of library calls that give awaitables, loaded from {@code async-apis.tsv}. */
@@ -72,7 +73,7 @@ final class AsyncApis {
         || fields.length == 3 && !fields[2].equals("fetch")) {
       throw new IllegalStateException("async-apis.tsv: malformed line for " + fields[0]);
     }
-    Kind kind = Kind.valueOf(fields[1].toUpperCase(java.util.Locale.ROOT));
+    Kind kind = Kind.valueOf(fields[1].toUpperCase(Locale.ROOT));
     Entry entry = new Entry(fields[0], kind, fields.length == 3);
     if (entries.put(fields[0], entry) != null) {
       throw new IllegalStateException("async-apis.tsv: duplicate " + fields[0]);

@@ -40,6 +40,10 @@ public final class OrphanedForeverTask implements CallRule {
           + " runs until the event loop shuts down and its failure goes unseen; keep the task and"
           + " cancel it on shutdown, or run the loop inside an `asyncio.TaskGroup` of its owner";
 
+  static final String DISCARDED = "the task is discarded";
+  static final String UNREAD_LOCAL = "`%s` is never read";
+  static final String UNREAD_ATTRIBUTE = "`.%s` is never read anywhere in the project";
+
   @Override
   public void checkCall(CallSite site, FileContext context) {
     String name = site.target().qualifiedName();
@@ -81,7 +85,7 @@ public final class OrphanedForeverTask implements CallRule {
     }
     if (parent instanceof Stmt.ExprStatement
         && ((Stmt.ExprStatement) parent).value() == site.call()) {
-      return "the task is discarded";
+      return DISCARDED;
     }
     if (TaskSyntax.assignedValue(parent) != site.call()) {
       return null;
@@ -93,7 +97,7 @@ public final class OrphanedForeverTask implements CallRule {
               && !TaskSyntax.declaredOuter(caller, local)
               && !TaskSyntax.readsLocalsDynamically(caller)
               && !TaskSyntax.reads(caller.body(), local);
-      return unread ? "`" + local + "` is never read" : null;
+      return unread ? String.format(UNREAD_LOCAL, local) : null;
     }
     Expr target = assignedAttribute(parent);
     if (target == null) {
@@ -108,7 +112,7 @@ public final class OrphanedForeverTask implements CallRule {
         mentions++;
       }
     }
-    return mentions == 1 ? "`." + attr + "` is never read anywhere in the project" : null;
+    return mentions == 1 ? String.format(UNREAD_ATTRIBUTE, attr) : null;
   }
 
   /** The one {@code obj.attr} target of a plain assignment, or null. */
