@@ -30,6 +30,8 @@ import dev.asynclint.rules.tasks.CoroutineFromSync;
 import dev.asynclint.rules.tasks.DanglingTask;
 import dev.asynclint.rules.tasks.GatheredExceptionsIgnored;
 import dev.asynclint.rules.tasks.MissingAwait;
+import dev.asynclint.rules.tasks.OrphanedForeverTask;
+import dev.asynclint.rules.tasks.SequentialAwaitInLoop;
 import dev.asynclint.rules.tasks.WaitOnBareCoroutines;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +68,8 @@ public final class RuleRegistry {
           new UserBlockingCall(),
           new MissingAwait(),
           new DanglingTask(),
+          new OrphanedForeverTask(),
+          new SequentialAwaitInLoop(),
           new CoroutineFromSync(),
           new WaitOnBareCoroutines(),
           new GatheredExceptionsIgnored(),

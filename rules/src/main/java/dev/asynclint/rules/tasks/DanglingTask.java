@@ -2,6 +2,8 @@ package dev.asynclint.rules.tasks;
 
 import dev.asynclint.lint.CallRule;
 import dev.asynclint.lint.FileContext;
+import dev.asynclint.lint.Fix;
+import dev.asynclint.lint.FixAvailability;
 import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
 import dev.asynclint.semantic.project.CallSite;
@@ -15,12 +17,14 @@ import java.util.Map;
  * ASY301: a task scheduled with {@code asyncio.create_task}, {@code asyncio.ensure_future} or
  * {@code loop.create_task} in a bare expression statement, so that nothing holds the task. {@code
  * TaskGroup.create_task} is not reported: the group keeps a strong reference to every task it
- * creates and awaits them all when its block ends.
+ * creates and awaits them all when its block ends. The unsafe fix keeps the task in a module-level
+ * set until it is done ({@link BackgroundTaskFix}).
  */
 @RuleInfo(
     code = "ASY301",
     name = "dangling-task",
     severity = Severity.ERROR,
+    fix = FixAvailability.UNSAFE,
     equivalents = {"RUF006"},
     summary =
         "A task created by `asyncio.create_task()`, `asyncio.ensure_future()` or"
@@ -35,7 +39,7 @@ public final class DanglingTask implements CallRule {
           + " `asyncio.TaskGroup`";
 
   /** Scheduling calls by qualified name, with the spelling the message uses. */
-  private static final Map<String, String> SCHEDULERS =
+  static final Map<String, String> SCHEDULERS =
       Map.ofEntries(
           Map.entry("asyncio.create_task", "asyncio.create_task"),
           Map.entry("asyncio.tasks.create_task", "asyncio.create_task"),
@@ -59,6 +63,9 @@ public final class DanglingTask implements CallRule {
         || TaskSyntax.expectsRaise(ancestors)) {
       return;
     }
-    context.report(this, site.call().range(), String.format(MESSAGE, spelling));
+    Fix fix =
+        BackgroundTaskFix.of(
+            site.caller(), (Stmt.ExprStatement) parent, context.settings().targetVersion());
+    context.report(this, site.call().range(), String.format(MESSAGE, spelling), List.of(), fix);
   }
 }

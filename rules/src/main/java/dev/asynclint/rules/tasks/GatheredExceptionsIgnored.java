@@ -58,40 +58,13 @@ public final class GatheredExceptionsIgnored implements CallRule {
       context.report(this, site.call().range(), DISCARDED);
       return;
     }
-    String name = assignedName(statement);
+    String name = TaskSyntax.assignedName(statement);
     FunctionInfo function = site.caller();
-    if (name == null || function.isModuleBody() || declaredOuter(function, name)) {
+    if (name == null || function.isModuleBody() || TaskSyntax.declaredOuter(function, name)) {
       return;
     }
     if (!TaskSyntax.reads(function.body(), name)) {
       context.report(this, site.call().range(), String.format(UNREAD, name));
     }
-  }
-
-  /** The one plain name an assignment binds, or null. */
-  private static String assignedName(Located statement) {
-    Expr target = null;
-    if (statement instanceof Stmt.Assign && ((Stmt.Assign) statement).targets().size() == 1) {
-      target = ((Stmt.Assign) statement).targets().get(0);
-    } else if (statement instanceof Stmt.AnnAssign) {
-      target = ((Stmt.AnnAssign) statement).target();
-    }
-    return target instanceof Expr.Name ? ((Expr.Name) target).id() : null;
-  }
-
-  /** Whether the function declares the name {@code global} or {@code nonlocal}. */
-  private static boolean declaredOuter(FunctionInfo function, String name) {
-    boolean[] found = {false};
-    new dev.asynclint.syntax.ast.Walker() {
-      @Override
-      protected boolean enter(dev.asynclint.syntax.ast.Node node) {
-        if (node instanceof Stmt.Global && ((Stmt.Global) node).names().contains(name)
-            || node instanceof Stmt.Nonlocal && ((Stmt.Nonlocal) node).names().contains(name)) {
-          found[0] = true;
-        }
-        return !found[0];
-      }
-    }.walk(function.node());
-    return found[0];
   }
 }

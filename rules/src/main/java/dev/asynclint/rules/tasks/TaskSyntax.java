@@ -43,8 +43,9 @@ final class TaskSyntax {
 
   /**
    * Whether the call certainly returns a coroutine: a project {@code async def} that is not an
-   * async generator and whose decorators (if any) all keep it a coroutine function, or a known
-   * asyncio coroutine function or method.
+   * async generator and whose decorators (if any) all keep it a coroutine function, or a library
+   * function or method that {@code async-apis.tsv} lists as giving an awaitable that does nothing
+   * until awaited.
    */
   static boolean createsCoroutine(CallSite site) {
     CallTarget target = site.target();
@@ -55,7 +56,7 @@ final class TaskSyntax {
           && plainlyDecorated(function);
     }
     return target.kind() == CallTarget.Kind.EXTERNAL
-        && WaitOnBareCoroutines.ASYNCIO_COROUTINES.contains(target.qualifiedName());
+        && AsyncApis.get().lazy(target.qualifiedName());
   }
 
   /**
@@ -77,7 +78,11 @@ final class TaskSyntax {
    * {@code with} that expects it to raise or to warn.
    */
   static boolean isDiscarded(CallSite site) {
-    List<Located> ancestors = NodeFinder.ancestors(site.caller().module().tree(), site.call());
+    return isDiscarded(site, NodeFinder.ancestors(site.caller().module().tree(), site.call()));
+  }
+
+  /** {@link #isDiscarded(CallSite)} given the call's ancestors. */
+  static boolean isDiscarded(CallSite site, List<Located> ancestors) {
     Located parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
     return parent instanceof Stmt.ExprStatement
         && ((Stmt.ExprStatement) parent).value() == site.call()
@@ -201,4 +206,44 @@ final class TaskSyntax {
                 && ((Expr.Name) node).ctx() != ExprContext.STORE
                 && ((Expr.Name) node).id().equals(name));
   }
+
+  /** The one plain name an assignment statement binds, or null. */
+  static String assignedName(Located statement) {
+    Expr target = null;
+    if (statement instanceof Stmt.Assign && ((Stmt.Assign) statement).targets().size() == 1) {
+      target = ((Stmt.Assign) statement).targets().get(0);
+    } else if (statement instanceof Stmt.AnnAssign) {
+      target = ((Stmt.AnnAssign) statement).target();
+    }
+    return target instanceof Expr.Name ? ((Expr.Name) target).id() : null;
+  }
+
+  /** The value an assignment statement gives its targets, or null. */
+  static Expr assignedValue(Located statement) {
+    if (statement instanceof Stmt.Assign) {
+      return ((Stmt.Assign) statement).value();
+    }
+    return statement instanceof Stmt.AnnAssign ? ((Stmt.AnnAssign) statement).value() : null;
+  }
+
+  /** Whether the function declares the name {@code global} or {@code nonlocal}. */
+  static boolean declaredOuter(FunctionInfo function, String name) {
+    return NodeSearch.any(
+        function.node(),
+        node ->
+            node instanceof Stmt.Global && ((Stmt.Global) node).names().contains(name)
+                || node instanceof Stmt.Nonlocal && ((Stmt.Nonlocal) node).names().contains(name));
+  }
+
+  /**
+   * Whether the function may reach its local names by other means than reading them: {@code
+   * locals()}, {@code vars()}, {@code eval} or {@code exec}.
+   */
+  static boolean readsLocalsDynamically(FunctionInfo function) {
+    return NodeSearch.any(
+        function.body(),
+        node -> node instanceof Expr.Name && DYNAMIC_LOCALS.contains(((Expr.Name) node).id()));
+  }
+
+  private static final Set<String> DYNAMIC_LOCALS = Set.of("locals", "vars", "eval", "exec");
 }

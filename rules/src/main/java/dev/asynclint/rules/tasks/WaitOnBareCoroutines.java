@@ -5,15 +5,16 @@ import dev.asynclint.lint.FileContext;
 import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
 import dev.asynclint.semantic.project.CallSite;
+import dev.asynclint.semantic.project.CallTarget;
 import dev.asynclint.syntax.ast.Expr;
 import java.util.List;
 import java.util.Set;
 
 /**
  * ASY305: {@code asyncio.wait()} given a display or comprehension of coroutine calls. Only what can
- * be seen is judged: the elements must be calls to project {@code async def}s or to known asyncio
- * coroutine functions; a name, or a call whose result is not known to be a coroutine, is left
- * alone.
+ * be seen is judged: the elements must be calls to project {@code async def}s or to asyncio
+ * coroutine functions of {@code async-apis.tsv}; a name, or a call whose result is not known to be
+ * a coroutine, is left alone.
  */
 @RuleInfo(
     code = "ASY305",
@@ -29,35 +30,6 @@ public final class WaitOnBareCoroutines implements CallRule {
           + " wrap each in `asyncio.create_task()` first";
 
   private static final Set<String> WAIT = Set.of("asyncio.wait", "asyncio.tasks.wait");
-
-  /** asyncio functions and methods defined with {@code async def}. */
-  static final Set<String> ASYNCIO_COROUTINES =
-      Set.of(
-          "asyncio.sleep",
-          "asyncio.wait_for",
-          "asyncio.wait",
-          "asyncio.to_thread",
-          "asyncio.open_connection",
-          "asyncio.open_unix_connection",
-          "asyncio.start_server",
-          "asyncio.start_unix_server",
-          "asyncio.create_subprocess_exec",
-          "asyncio.create_subprocess_shell",
-          "asyncio.Queue.get",
-          "asyncio.Queue.put",
-          "asyncio.Queue.join",
-          "asyncio.Lock.acquire",
-          "asyncio.Event.wait",
-          "asyncio.Condition.wait",
-          "asyncio.Condition.wait_for",
-          "asyncio.Semaphore.acquire",
-          "asyncio.BoundedSemaphore.acquire",
-          "asyncio.StreamReader.read",
-          "asyncio.StreamReader.readline",
-          "asyncio.StreamReader.readexactly",
-          "asyncio.StreamReader.readuntil",
-          "asyncio.StreamWriter.drain",
-          "asyncio.StreamWriter.wait_closed");
 
   @Override
   public void checkCall(CallSite site, FileContext context) {
@@ -108,7 +80,8 @@ public final class WaitOnBareCoroutines implements CallRule {
     return List.of();
   }
 
-  private static CallSite siteOf(List<CallSite> sites, Expr.Call call) {
+  /** The call site of {@code call} among {@code sites}, or null. */
+  static CallSite siteOf(List<CallSite> sites, Expr.Call call) {
     for (CallSite candidate : sites) {
       if (candidate.call() == call) {
         return candidate;
@@ -117,7 +90,14 @@ public final class WaitOnBareCoroutines implements CallRule {
     return null;
   }
 
+  /**
+   * Whether the call gives a coroutine object, which {@code asyncio.wait} refuses: a project {@code
+   * async def} or an asyncio coroutine function. A library's lazy awaitable that is not a coroutine
+   * ({@code aiohttp}'s request context manager) is wrapped in a task by {@code wait} like a future.
+   */
   private static boolean createsCoroutine(CallSite site) {
-    return TaskSyntax.createsCoroutine(site);
+    return TaskSyntax.createsCoroutine(site)
+        && (site.target().kind() == CallTarget.Kind.FUNCTION
+            || site.target().qualifiedName().startsWith("asyncio."));
   }
 }

@@ -16,7 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The text ASY300's unsafe fix produces: {@code await} inserted before the call. */
+/**
+ * The text ASY300's unsafe fix produces: {@code await} inserted before the call, whether dropped or
+ * bound to a name nothing reads.
+ */
 class MissingAwaitFixTest {
   @TempDir Path dir;
 
@@ -36,6 +39,28 @@ class MissingAwaitFixTest {
     String source = "import asyncio\n\n\nasync def poll():\n    (asyncio.sleep(1))\n";
     assertThat(fixed(source))
         .isEqualTo("import asyncio\n\n\nasync def poll():\n    (await asyncio.sleep(1))\n");
+  }
+
+  @Test
+  void awaitsACoroutineBoundToAnUnreadName() throws IOException {
+    String source =
+        "import asyncio\n\n\nasync def notify(user):\n    await asyncio.sleep(0)\n\n\n"
+            + "async def ship(user):\n    receipt = notify(user)\n    return None\n";
+    assertThat(fixed(source))
+        .isEqualTo(
+            "import asyncio\n\n\nasync def notify(user):\n    await asyncio.sleep(0)\n\n\n"
+                + "async def ship(user):\n    receipt = await notify(user)\n    return None\n");
+  }
+
+  @Test
+  void awaitsALibraryCoroutineOnAResolvedReceiver() throws IOException {
+    String source =
+        "import aiohttp\n\n\nasync def ping(url):\n    session = aiohttp.ClientSession()\n"
+            + "    session.get(url)\n    await session.close()\n";
+    assertThat(fixed(source))
+        .isEqualTo(
+            "import aiohttp\n\n\nasync def ping(url):\n    session = aiohttp.ClientSession()\n"
+                + "    await session.get(url)\n    await session.close()\n");
   }
 
   private String fixed(String source) throws IOException {
