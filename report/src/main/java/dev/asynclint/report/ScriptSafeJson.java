@@ -12,10 +12,10 @@ import java.io.UncheckedIOException;
 
 /**
  * JSON that can stand inside an HTML {@code <script type="application/json">} element whatever the
- * strings hold: {@code <}, {@code >} and {@code &} are written as {@code \u003C}, {@code \u003E} and
- * {@code \u0026}, so no {@code </script>}, {@code <!--} or {@code <script} can end or re-enter the
- * element, and U+2028/U+2029 as {@code \u2028}/{@code \u2029}. The text is still plain JSON: {@code
- * JSON.parse} of the element's text gives back the original strings.
+ * strings hold: {@code <}, {@code >} and {@code &} are written as {@code \u003C}, {@code \u003E}
+ * and {@code \u0026}, so no {@code </script>}, {@code <!--} or {@code <script} can end or re-enter
+ * the element, and U+2028/U+2029 as {@code \u2028}/{@code \u2029}. The text is still plain JSON:
+ * {@code JSON.parse} of the element's text gives back the original strings.
  */
 final class ScriptSafeJson {
   private static final ObjectWriter WRITER =

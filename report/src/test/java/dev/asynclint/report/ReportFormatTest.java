@@ -15,7 +15,8 @@ class ReportFormatTest {
     assertThat(Format.parse("html")).isEqualTo(Format.HTML);
     assertThatThrownBy(() -> Format.parse("TEXT"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown output format 'TEXT' (expected one of: text, json, sarif, github, html)");
+        .hasMessage(
+            "unknown output format 'TEXT' (expected one of: text, json, sarif, github, html)");
   }
 
   @Test
