@@ -64,6 +64,12 @@
     return formatCount(n) + ' ' + (n === 1 ? one : many);
   }
 
+  /** A long path cut at its start, where it says least. */
+  function shortPath(path) {
+    var chars = Array.from(path);
+    return chars.length > 52 ? '\u2026' + chars.slice(chars.length - 51).join('') : path;
+  }
+
   function directory(path) {
     var slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
     return slash < 0 ? '.' : path.substring(0, slash);
@@ -172,7 +178,7 @@
         type: 'button',
         class: 'bar-button',
         title: row.title || row.label,
-        'aria-label': row.label + ': ' + plural(row.count, 'finding', 'findings') + '. Filter the table.'
+        'aria-label': (row.title || row.label) + ': ' + plural(row.count, 'finding', 'findings') + '. Filter the table.'
       }, [
         el('span', { class: 'bar-label', text: row.label }),
         el('span', { class: 'bar-count', text: formatCount(row.count) }),
@@ -210,13 +216,13 @@
     }));
     var perFile = ranked(countBy(findings, function (f) { return f.path; }));
     root.appendChild(chart('Files', perFile.slice(0, CHART_ROWS).map(function (r) {
-      return { key: r.key, count: r.count, label: r.key };
+      return { key: r.key, count: r.count, label: shortPath(r.key), title: r.key };
     }), perFile.length, function (row) {
       setFilters({ rule: '', path: row.key });
     }));
     var perDir = ranked(countBy(findings, function (f) { return f.dir; }));
     root.appendChild(chart('Packages (folders)', perDir.slice(0, CHART_ROWS).map(function (r) {
-      return { key: r.key, count: r.count, label: r.key };
+      return { key: r.key, count: r.count, label: shortPath(r.key), title: r.key };
     }), perDir.length, function (row) {
       setFilters({ rule: '', path: row.key === '.' ? '' : row.key + '/' });
     }));
@@ -436,7 +442,7 @@
 
   // ---- one finding's details ----
 
-  function codeFrame(file, line, column, endLine, endColumn) {
+  function codeFrame(file, line, column, endLine, endColumn, context) {
     var lines = data.lines[file] || {};
     var pre = el('pre', { class: 'frame' });
     var last = Math.min(endLine, line + 6);
@@ -444,7 +450,7 @@
       last = Math.max(line, Math.min(last, endLine - 1));
     }
     var any = false;
-    for (var n = line - 2; n <= last + 2; n++) {
+    for (var n = line - context; n <= last + context; n++) {
       var text = lines[String(n)];
       if (text === undefined) {
         continue;
@@ -533,7 +539,7 @@
   function details(f) {
     var f0 = f.raw;
     var box = el('div', { class: 'details' });
-    box.appendChild(codeFrame(f0.file, f0.line, f0.column, f0.endLine, f0.endColumn));
+    box.appendChild(codeFrame(f0.file, f0.line, f0.column, f0.endLine, f0.endColumn, 2));
     if (f0.fix) {
       box.appendChild(richText(el('p', null, [el('strong', { text: 'Fix (' + f0.fix.applicability + '): ' })]), f0.fix.title));
     }
@@ -544,7 +550,7 @@
       f0.related.forEach(function (r) {
         var item = el('li', null, [el('span', { class: 'mono', text: location(r.file, r.line, r.column) }), ': ']);
         richText(item, r.message);
-        item.appendChild(codeFrame(r.file, r.line, r.column, r.line, r.column));
+        item.appendChild(codeFrame(r.file, r.line, r.column, r.line, r.column, 1));
         list.appendChild(item);
       });
       box.appendChild(list);
