@@ -128,6 +128,12 @@ class HtmlReportBrowserTest {
     int inFirstFile = count(DATA + ".findings.filter(f => f.file === 0).length");
     assertThat(count(ROWS + ".length")).isEqualTo(inFirstFile);
 
+    // A bar of the per-rule chart filters the table to its rule.
+    click("#charts .chart .bar-button");
+    String topRule = browser.evaluate("document.getElementById('filter-rule').value").asText();
+    assertThat(topRule).isEqualTo("ASY200");
+    assertThat(count("[..." + ROWS + "].filter(r => r.dataset.code !== 'ASY200').length")).isZero();
+
     click("#filter-clear");
     assertThat(count(ROWS + ".length")).isEqualTo(100);
     click("#page-next");
@@ -213,6 +219,40 @@ class HtmlReportBrowserTest {
         .contains(HtmlReportProjects.IMG_PAYLOAD, HtmlReportProjects.SCRIPT_PAYLOAD)
         .contains(HtmlReportProjects.SCRIPT_PATH, HtmlReportProjects.IMG_FILE);
     browser.screenshot(SCREENSHOTS.resolve("hostile.png"), 1280, 800);
+    assertThat(browser.problems()).isEmpty();
+  }
+
+  /**
+   * A report made elsewhere, such as the standard library run of {@code docs/html-report.md}:
+   * {@code -Dasynclint.htmlReport=FILE}, optionally {@code -Dasynclint.htmlScreenshot=PNG} and
+   * {@code -Dasynclint.htmlExpand=CODE} to show the first finding of that rule opened in the
+   * screenshot. Without the first property there is nothing to open and the test is skipped.
+   */
+  @Test
+  void aGivenReportOpensCleanlyAndFilters() throws Exception {
+    String given = System.getProperty("asynclint.htmlReport");
+    Assumptions.assumeTrue(
+        given != null && !given.isBlank(), "no -Dasynclint.htmlReport=FILE given to open");
+    Path report = Path.of(given).toAbsolutePath();
+    long millis = browser.open(report.toUri().toString(), READY);
+    int total = count(DATA + ".findings.length");
+    System.out.println(report + ": " + total + " findings, drawn in " + millis + " ms");
+    assertThat(count(ROWS + ".length")).isEqualTo(Math.min(100, total));
+    String firstRule = browser.evaluate(DATA + ".findings[0].code").asText();
+    select("filter-rule", firstRule);
+    int expected = count(DATA + ".findings.filter(f => f.code === '" + firstRule + "').length");
+    assertThat(count(ROWS + ".length")).isEqualTo(Math.min(100, expected));
+    click("#filter-clear");
+    browser.evaluate("window.scrollTo(0, 0)");
+    String expand = System.getProperty("asynclint.htmlExpand", "");
+    if (expand.matches("ASY[0-9]{3}")) {
+      select("filter-rule", expand);
+      click("#findings-table tr.finding button.toggle");
+      browser.evaluate("document.getElementById('findings').scrollIntoView()");
+    }
+    String screenshot = System.getProperty("asynclint.htmlScreenshot");
+    browser.screenshot(
+        screenshot == null ? SCREENSHOTS.resolve("given.png") : Path.of(screenshot), 1280, 800);
     assertThat(browser.problems()).isEmpty();
   }
 

@@ -212,19 +212,19 @@
     root.appendChild(chart('Findings per rule', perRule.map(function (r) {
       return { key: r.key, count: r.count, label: r.key + ' ' + rules[r.key].name, severity: rules[r.key].severity };
     }), perRule.length, function (row) {
-      setFilters({ rule: row.key, path: '' });
+      showOnly({ rule: row.key, path: '' });
     }));
     var perFile = ranked(countBy(findings, function (f) { return f.path; }));
     root.appendChild(chart('Files', perFile.slice(0, CHART_ROWS).map(function (r) {
       return { key: r.key, count: r.count, label: shortPath(r.key), title: r.key };
     }), perFile.length, function (row) {
-      setFilters({ rule: '', path: row.key });
+      showOnly({ rule: '', path: row.key });
     }));
     var perDir = ranked(countBy(findings, function (f) { return f.dir; }));
     root.appendChild(chart('Packages (folders)', perDir.slice(0, CHART_ROWS).map(function (r) {
       return { key: r.key, count: r.count, label: shortPath(r.key), title: r.key };
     }), perDir.length, function (row) {
-      setFilters({ rule: '', path: row.key === '.' ? '' : row.key + '/' });
+      showOnly({ rule: '', path: row.key === '.' ? '' : row.key + '/' });
     }));
   }
 
@@ -289,6 +289,11 @@
       controls[key].value = values[key];
     });
     readFilters();
+  }
+
+  /** A bar of a chart filters the table and brings it into view. */
+  function showOnly(values) {
+    setFilters(values);
     document.getElementById('findings').scrollIntoView();
   }
 
