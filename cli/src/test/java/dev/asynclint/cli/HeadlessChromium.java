@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,8 +70,11 @@ final class HeadlessChromium implements AutoCloseable {
     return Optional.empty();
   }
 
-  private HeadlessChromium(Process process) {
+  private final Path profile;
+
+  private HeadlessChromium(Process process, Path profile) {
     this.process = process;
+    this.profile = profile;
   }
 
   /** Starts the browser with its profile in {@code profile} (an empty, disposable folder). */
@@ -92,7 +96,7 @@ final class HeadlessChromium implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(profile.resolveSibling(profile.getFileName() + ".log").toFile())
             .start();
-    HeadlessChromium browser = new HeadlessChromium(process);
+    HeadlessChromium browser = new HeadlessChromium(process, profile);
     try {
       browser.connect(port(profile, process));
       browser.send("Page.enable");
@@ -235,21 +239,47 @@ final class HeadlessChromium implements AutoCloseable {
 
   @Override
   public void close() {
-    if (socket != null) {
-      socket.abort();
+    // Chromium keeps its singleton socket in a folder of its own under the temporary folder.
+    Path socketFolder = null;
+    try {
+      socketFolder = Files.readSymbolicLink(profile.resolve("SingletonSocket")).getParent();
+    } catch (IOException | UnsupportedOperationException e) {
+      // No socket link: nothing to clean up after the browser.
     }
     List<ProcessHandle> children = new ArrayList<>();
     process.descendants().forEach(children::add);
-    process.destroy();
+    if (socket != null) {
+      try {
+        sendAsync("Browser.close", params()).get(5, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // Ended the hard way below.
+      }
+      socket.abort();
+    }
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
     children.forEach(ProcessHandle::destroyForcibly);
+    if (socketFolder != null
+        && socketFolder.getFileName().toString().startsWith("org.chromium.Chromium.")) {
+      deleteQuietly(socketFolder);
+    }
+  }
+
+  private static void deleteQuietly(Path folder) {
+    try (var files = Files.walk(folder)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException e) {
+      // Left for the system's cleaning of its temporary folder.
+    }
   }
 
   private void onMessage(String text) {

@@ -220,6 +220,19 @@ class HtmlReportBrowserTest {
         .contains(HtmlReportProjects.SCRIPT_PATH, HtmlReportProjects.IMG_FILE);
     browser.screenshot(SCREENSHOTS.resolve("hostile.png"), 1280, 800);
     assertThat(browser.problems()).isEmpty();
+
+    // Had markup got in, the page's policy would still refuse to run any script but its own.
+    browser.evaluate(
+        "(() => { const s = document.createElement('script');"
+            + " s.textContent = 'window.__pwned = 1'; document.body.appendChild(s); })()");
+    assertThat(browser.evaluate("window.__pwned === undefined").asBoolean()).isTrue();
+    for (int i = 0; i < 100 && browser.problems().isEmpty(); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(browser.problems())
+        .singleElement()
+        .asString()
+        .contains("violates the following Content Security Policy directive 'script-src");
   }
 
   /**
