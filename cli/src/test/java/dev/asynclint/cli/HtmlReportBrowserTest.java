@@ -2,8 +2,21 @@ package dev.asynclint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asynclint.lint.Diagnostic;
+import dev.asynclint.lint.FixAvailability;
+import dev.asynclint.lint.Related;
+import dev.asynclint.lint.RuleMetadata;
+import dev.asynclint.lint.Severity;
+import dev.asynclint.report.Format;
+import dev.asynclint.report.ReportInput;
+import dev.asynclint.report.ReportOptions;
+import dev.asynclint.text.TextRange;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -233,6 +246,75 @@ class HtmlReportBrowserTest {
         .singleElement()
         .asString()
         .contains("violates the following Content Security Policy directive 'script-src");
+  }
+
+  /**
+   * ASY503's finding is one lock path and its related locations the other (as the SARIF code flow
+   * reads them): the page draws them as two lanes. The rule is not on this branch yet, so the
+   * finding is made by hand.
+   */
+  @Test
+  void lockPathsAreDrawnInTwoLanes() throws Exception {
+    String source =
+        "import asyncio\n\na = asyncio.Lock()\nb = asyncio.Lock()\n\n\n"
+            + "async def one():\n    async with a:\n        async with b:\n            pass\n\n\n"
+            + "async def two():\n    async with b:\n        async with a:\n            pass\n";
+    RuleMetadata rule =
+        new RuleMetadata(
+            "ASY503",
+            "lock-order-inversion",
+            Severity.ERROR,
+            FixAvailability.NONE,
+            List.of(),
+            "Two code paths take the same two locks in opposite orders.");
+    Diagnostic finding =
+        new Diagnostic(
+            rule,
+            "`one` takes `a` then `b`, `two` takes `b` then `a`",
+            "locks.py",
+            source,
+            range(source, "async with b:\n            pass"),
+            List.of(
+                new Related(
+                    "locks.py",
+                    source,
+                    range(source, "async with b:\n        async"),
+                    "`two` takes `b`"),
+                new Related(
+                    "locks.py",
+                    source,
+                    range(source, "async with a:\n            pass"),
+                    "then `a`")),
+            null);
+    StringWriter html = new StringWriter();
+    Format.HTML
+        .reporter(ReportOptions.DEFAULT)
+        .write(
+            new ReportInput(List.of(finding), List.of(rule), 1, List.of(), 0, "test"),
+            new PrintWriter(html));
+    Path report = dir.resolve("locks.html");
+    Files.writeString(report, html.toString(), StandardCharsets.UTF_8);
+    browser.open(report.toUri().toString(), READY);
+    click("#findings-table tr.finding button.toggle");
+    assertThat(
+            browser
+                .evaluate(
+                    "[...document.querySelectorAll('svg.graph text.lane')]"
+                        + ".map(t => t.textContent).join('|')")
+                .asText())
+        .isEqualTo("This path|The other path");
+    assertThat(count("document.querySelectorAll('svg.graph rect.node').length")).isEqualTo(3);
+    assertThat(count("document.querySelectorAll('svg.graph line.edge').length")).isEqualTo(1);
+    assertThat(browser.evaluate("document.querySelector('tr.detail h3').textContent").asText())
+        .isEqualTo("Lock paths");
+    browser.evaluate("document.getElementById('findings').scrollIntoView()");
+    browser.screenshot(SCREENSHOTS.resolve("lock-paths.png"), 1280, 800);
+    assertThat(browser.problems()).isEmpty();
+  }
+
+  private static TextRange range(String source, String needle) {
+    int start = source.indexOf(needle);
+    return new TextRange(start, start + needle.length());
   }
 
   /**

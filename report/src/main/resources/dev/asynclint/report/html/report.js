@@ -335,7 +335,7 @@
     head.appendChild(el('th', { scope: 'col', text: 'Details' }));
     tbody = el('tbody');
     table = el('table', { id: 'findings-table' }, [
-      el('caption', { class: 'skip', text: 'Findings, sortable by column' }),
+      el('caption', { class: 'sr-only', text: 'Findings, sortable by column' }),
       el('thead', null, [head]),
       tbody
     ]);
