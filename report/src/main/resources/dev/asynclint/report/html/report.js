@@ -464,7 +464,8 @@
       var hit = n >= line && n <= last;
       var div = el('span', { class: 'ln' + (hit ? ' hit' : '') }, [el('span', { class: 'no', text: String(n) })]);
       var chars = Array.from(text);
-      var from = n === line ? column - 1 : 0;
+      // Continuation lines of a span are underlined from their first non-blank character.
+      var from = n === line ? column - 1 : text.length - text.replace(/^\s+/, '').length;
       var to = n === endLine ? endColumn - 1 : chars.length;
       if (hit && to > from) {
         div.appendChild(document.createTextNode(chars.slice(0, from).join('')));
