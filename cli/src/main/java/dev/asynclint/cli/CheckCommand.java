@@ -67,7 +67,8 @@ final class CheckCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "text (default), json, sarif or github.")
+      description =
+          "text (default), json, sarif, github or html (one self-contained page; use with --output).")
   String format;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE.")

@@ -9,7 +9,8 @@ public enum Format {
   TEXT,
   JSON,
   SARIF,
-  GITHUB;
+  GITHUB,
+  HTML;
 
   /**
    * The format named {@code name} as written on the command line ({@code text}, {@code json}...).
@@ -69,6 +70,8 @@ public enum Format {
         return new SarifReporter();
       case GITHUB:
         return new GithubReporter();
+      case HTML:
+        return new HtmlReporter();
       default:
         throw new AssertionError(this);
     }

@@ -12,9 +12,11 @@ class ReportFormatTest {
     assertThat(Format.parse("json")).isEqualTo(Format.JSON);
     assertThat(Format.parse("sarif")).isEqualTo(Format.SARIF);
     assertThat(Format.parse("github")).isEqualTo(Format.GITHUB);
+    assertThat(Format.parse("html")).isEqualTo(Format.HTML);
     assertThatThrownBy(() -> Format.parse("TEXT"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown output format 'TEXT' (expected one of: text, json, sarif, github)");
+        .hasMessage(
+            "unknown output format 'TEXT' (expected one of: text, json, sarif, github, html)");
   }
 
   @Test
@@ -23,6 +25,7 @@ class ReportFormatTest {
     assertThat(Format.JSON.reporter(ReportOptions.DEFAULT)).isInstanceOf(JsonReporter.class);
     assertThat(Format.SARIF.reporter(ReportOptions.DEFAULT)).isInstanceOf(SarifReporter.class);
     assertThat(Format.GITHUB.reporter(ReportOptions.DEFAULT)).isInstanceOf(GithubReporter.class);
+    assertThat(Format.HTML.reporter(ReportOptions.DEFAULT)).isInstanceOf(HtmlReporter.class);
   }
 
   @Test
@@ -44,5 +47,6 @@ class ReportFormatTest {
     assertThat(Format.TEXT.reportsFileErrors()).isTrue();
     assertThat(Format.SARIF.reportsFileErrors()).isTrue();
     assertThat(Format.GITHUB.reportsFileErrors()).isTrue();
+    assertThat(Format.HTML.reportsFileErrors()).isTrue();
   }
 }
