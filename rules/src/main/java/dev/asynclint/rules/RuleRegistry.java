@@ -25,7 +25,14 @@ import dev.asynclint.rules.eventloop.RunInRunningLoop;
 import dev.asynclint.rules.eventloop.RunPerCall;
 import dev.asynclint.rules.eventloop.SetEventLoopPerCall;
 import dev.asynclint.rules.eventloop.SyncViewBridgesAsync;
+import dev.asynclint.rules.structured.AsyncLambdaHandler;
 import dev.asynclint.rules.structured.AwaitOutsideAsync;
+import dev.asynclint.rules.structured.ControlFlowInTaskGroup;
+import dev.asynclint.rules.structured.ResourceClosedBeforeTask;
+import dev.asynclint.rules.structured.SyncWithOnAsyncResource;
+import dev.asynclint.rules.structured.TaskGroupSingleTask;
+import dev.asynclint.rules.structured.TimeoutWithoutAwait;
+import dev.asynclint.rules.structured.YieldInAsyncGeneratorContext;
 import dev.asynclint.rules.tasks.CoroutineFromSync;
 import dev.asynclint.rules.tasks.DanglingTask;
 import dev.asynclint.rules.tasks.GatheredExceptionsIgnored;
@@ -77,7 +84,14 @@ public final class RuleRegistry {
           new LockPerCall(),
           new AwaitUnderThreadLock(),
           new SyncViewBridgesAsync(),
-          new AwaitOutsideAsync());
+          new TimeoutWithoutAwait(),
+          new TaskGroupSingleTask(),
+          new ControlFlowInTaskGroup(),
+          new ResourceClosedBeforeTask(),
+          new YieldInAsyncGeneratorContext(),
+          new SyncWithOnAsyncResource(),
+          new AwaitOutsideAsync(),
+          new AsyncLambdaHandler());
 
   private RuleRegistry() {}
 

@@ -7,12 +7,11 @@ import dev.asynclint.lint.Severity;
 import dev.asynclint.semantic.scope.Scope;
 import dev.asynclint.semantic.scope.ScopeKind;
 import dev.asynclint.semantic.scope.ScopeWalker;
-import dev.asynclint.syntax.ast.Comprehension;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.Stmt;
+import dev.asynclint.syntax.ast.Suspensions;
 import dev.asynclint.text.TextRange;
-import java.util.List;
 
 /**
  * ASY706: {@code await}, {@code async for}, {@code async with} or an asynchronous list, set or dict
@@ -45,7 +44,7 @@ public final class AwaitOutsideAsync implements FileRule {
           check(currentScope(), "`async for`", keyword(((Stmt.AsyncFor) node).range()), context);
         } else if (node instanceof Stmt.AsyncWith) {
           check(currentScope(), "`async with`", keyword(((Stmt.AsyncWith) node).range()), context);
-        } else if (node instanceof Expr && isAsyncComprehension((Expr) node)) {
+        } else if (node instanceof Expr && Suspensions.isAsyncComprehension((Expr) node)) {
           check(
               scopes().scopeOf(node),
               "an `async for` comprehension",
@@ -96,26 +95,6 @@ public final class AwaitOutsideAsync implements FileRule {
         return;
     }
     context.report(this, range, message);
-  }
-
-  /** A list, set or dict comprehension with an {@code async for} clause. */
-  private static boolean isAsyncComprehension(Expr expr) {
-    List<Comprehension> generators;
-    if (expr instanceof Expr.ListComp) {
-      generators = ((Expr.ListComp) expr).generators();
-    } else if (expr instanceof Expr.SetComp) {
-      generators = ((Expr.SetComp) expr).generators();
-    } else if (expr instanceof Expr.DictComp) {
-      generators = ((Expr.DictComp) expr).generators();
-    } else {
-      return false;
-    }
-    for (Comprehension generator : generators) {
-      if (generator.isAsync() != 0) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The {@code async} or {@code await} keyword a node starts with. */
