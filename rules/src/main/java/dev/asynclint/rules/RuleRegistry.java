@@ -17,6 +17,7 @@ import dev.asynclint.rules.blocking.UserBlockingCall;
 import dev.asynclint.rules.cancellation.SwallowedCancellation;
 import dev.asynclint.rules.concurrency.AwaitUnderThreadLock;
 import dev.asynclint.rules.concurrency.LockPerCall;
+import dev.asynclint.rules.concurrency.UnboundedFanOut;
 import dev.asynclint.rules.eventloop.DeprecatedGetEventLoop;
 import dev.asynclint.rules.eventloop.GetEventLoopInCoroutine;
 import dev.asynclint.rules.eventloop.LoopNotClosed;
@@ -69,6 +70,7 @@ public final class RuleRegistry {
           new WaitOnBareCoroutines(),
           new GatheredExceptionsIgnored(),
           new SwallowedCancellation(),
+          new UnboundedFanOut(),
           new LockPerCall(),
           new AwaitUnderThreadLock(),
           new SyncViewBridgesAsync());
