@@ -16,6 +16,8 @@ import dev.asynclint.rules.blocking.CpuBoundInCoroutine;
 import dev.asynclint.rules.blocking.UserBlockingCall;
 import dev.asynclint.rules.cancellation.SwallowedCancellation;
 import dev.asynclint.rules.concurrency.AwaitUnderThreadLock;
+import dev.asynclint.rules.concurrency.ClientNotClosed;
+import dev.asynclint.rules.concurrency.ClientPerRequest;
 import dev.asynclint.rules.concurrency.LockPerCall;
 import dev.asynclint.rules.concurrency.UnboundedFanOut;
 import dev.asynclint.rules.eventloop.DeprecatedGetEventLoop;
@@ -71,6 +73,8 @@ public final class RuleRegistry {
           new GatheredExceptionsIgnored(),
           new SwallowedCancellation(),
           new UnboundedFanOut(),
+          new ClientPerRequest(),
+          new ClientNotClosed(),
           new LockPerCall(),
           new AwaitUnderThreadLock(),
           new SyncViewBridgesAsync());
