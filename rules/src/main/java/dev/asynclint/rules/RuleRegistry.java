@@ -18,6 +18,7 @@ import dev.asynclint.rules.cancellation.SwallowedCancellation;
 import dev.asynclint.rules.concurrency.AwaitUnderThreadLock;
 import dev.asynclint.rules.concurrency.ClientNotClosed;
 import dev.asynclint.rules.concurrency.ClientPerRequest;
+import dev.asynclint.rules.concurrency.LockOrderInversion;
 import dev.asynclint.rules.concurrency.LockPerCall;
 import dev.asynclint.rules.concurrency.UnboundedFanOut;
 import dev.asynclint.rules.eventloop.DeprecatedGetEventLoop;
@@ -75,6 +76,7 @@ public final class RuleRegistry {
           new UnboundedFanOut(),
           new ClientPerRequest(),
           new ClientNotClosed(),
+          new LockOrderInversion(),
           new LockPerCall(),
           new AwaitUnderThreadLock(),
           new SyncViewBridgesAsync());

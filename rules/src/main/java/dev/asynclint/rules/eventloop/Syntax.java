@@ -24,7 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Questions about the syntax around a call that the lifecycle rules share. */
-final class Syntax {
+public final class Syntax {
   private static final Set<String> RUNTIME_ERROR_BASES =
       Set.of("RuntimeError", "Exception", "BaseException");
 
@@ -54,7 +54,7 @@ final class Syntax {
   }
 
   /** The statement list of {@code parent} that holds {@code child}; empty if none. */
-  static List<Stmt> blockOf(Node parent, Node child) {
+  public static List<Stmt> blockOf(Node parent, Node child) {
     for (List<Stmt> block : blocks(parent)) {
       for (Stmt statement : block) {
         if (statement == child) {
@@ -66,7 +66,7 @@ final class Syntax {
   }
 
   /** The statement lists directly below a compound statement or an except clause. */
-  static List<List<Stmt>> blocks(Node node) {
+  public static List<List<Stmt>> blocks(Node node) {
     if (node instanceof Stmt.If) {
       return List.of(((Stmt.If) node).body(), ((Stmt.If) node).orElse());
     }
