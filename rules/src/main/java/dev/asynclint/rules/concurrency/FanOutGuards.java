@@ -9,6 +9,8 @@ import dev.asynclint.semantic.project.Value;
 import dev.asynclint.semantic.scope.Binding;
 import dev.asynclint.semantic.scope.BindingKind;
 import dev.asynclint.semantic.scope.NameLookup;
+import dev.asynclint.semantic.scope.ScopeKind;
+import dev.asynclint.syntax.ast.Comprehension;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.ExprContext;
 import dev.asynclint.syntax.ast.Keyword;
@@ -92,6 +94,32 @@ final class FanOutGuards {
   private static final List<String> LIMITING_DECORATOR_WORDS =
       List.of("limit", "throttl", "semaphore", "concurren", "rate");
 
+  /**
+   * Words in an iterable that name the parts of a deployment or a registry (peers, workers,
+   * plugins, subscribers...) rather than input data.
+   */
+  private static final List<String> REGISTRY_WORDS =
+      List.of(
+          "plugin",
+          "hook",
+          "handler",
+          "callback",
+          "listener",
+          "subscriber",
+          "observer",
+          "extension",
+          "middleware",
+          "worker",
+          "nann",
+          "peer",
+          "server",
+          "replica",
+          "shard",
+          "connection",
+          "client",
+          "children",
+          "task");
+
   /** Words in a variable name that announce a chunk of bounded size. */
   private static final List<String> CHUNK_WORDS = List.of("batch", "chunk", "window", "page");
 
@@ -120,10 +148,30 @@ final class FanOutGuards {
     if (iterable instanceof Expr.Call) {
       return isBoundedCall((Expr.Call) iterable, place, depth);
     }
+    List<Comprehension> generators = generators(iterable);
+    if (generators != null) {
+      return generators.size() == 1 && isBounded(generators.get(0).iter(), place, depth + 1);
+    }
     if (iterable instanceof Expr.Name) {
       return isBoundedName((Expr.Name) iterable, place, depth);
     }
     return false;
+  }
+
+  private static List<Comprehension> generators(Expr expr) {
+    if (expr instanceof Expr.ListComp) {
+      return ((Expr.ListComp) expr).generators();
+    }
+    if (expr instanceof Expr.SetComp) {
+      return ((Expr.SetComp) expr).generators();
+    }
+    if (expr instanceof Expr.GeneratorExp) {
+      return ((Expr.GeneratorExp) expr).generators();
+    }
+    if (expr instanceof Expr.DictComp) {
+      return ((Expr.DictComp) expr).generators();
+    }
+    return null;
   }
 
   private boolean isBoundedCall(Expr.Call call, Place place, int depth) {
@@ -171,6 +219,66 @@ final class FanOutGuards {
       }
       Place at = new Place(place.module(), binding.scope(), binding.value().range().start(), null);
       if (!isBounded(binding.value(), at, depth + 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the iterable is a collection the program keeps for itself rather than data it is given:
+   * rooted at an attribute of {@code self} or {@code cls} ({@code self.workers.values()}, {@code
+   * list(self.plugins)}) or at a module-level name. Such registries of peers, plugins or
+   * connections grow with the deployment, not with the input, and fanning out over them is a
+   * broadcast. Also any iterable whose text names such a registry ({@code nanny_workers.values()},
+   * {@code response["worker-plugins"]}).
+   */
+  static boolean isInternalCollection(
+      Expr iterable, String text, FunctionInfo function, Place place) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String word : REGISTRY_WORDS) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    Expr root = iterable;
+    for (int depth = 0; depth < MAX_DEPTH * 4; depth++) {
+      if (root instanceof Expr.Call) {
+        Expr.Call call = (Expr.Call) root;
+        if (call.func() instanceof Expr.Attribute) {
+          root = ((Expr.Attribute) call.func()).value();
+        } else if (!call.args().isEmpty()) {
+          root = call.args().get(0);
+        } else {
+          return false;
+        }
+      } else if (root instanceof Expr.Attribute) {
+        root = ((Expr.Attribute) root).value();
+      } else if (root instanceof Expr.Subscript) {
+        root = ((Expr.Subscript) root).value();
+      } else if (root instanceof Expr.Await) {
+        return false;
+      } else {
+        break;
+      }
+    }
+    if (!(root instanceof Expr.Name)) {
+      return false;
+    }
+    Expr.Name name = (Expr.Name) root;
+    return LockAcquisitions.isSelf(function, name)
+        || name.id().equals("self")
+        || name.id().equals("cls")
+        || isModuleLevel(name, place);
+  }
+
+  private static boolean isModuleLevel(Expr.Name name, Place place) {
+    NameLookup lookup = place.lookup(name.id());
+    if (lookup.origin() != NameLookup.Origin.BOUND || lookup.bindings().isEmpty()) {
+      return false;
+    }
+    for (Binding binding : lookup.bindings()) {
+      if (binding.scope().kind() != ScopeKind.MODULE) {
         return false;
       }
     }

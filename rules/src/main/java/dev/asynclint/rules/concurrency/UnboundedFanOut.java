@@ -218,6 +218,11 @@ public final class UnboundedFanOut implements CallRule {
         || FanOutGuards.isHarmless(calleeName)
         || !FanOutGuards.variesWithItems(scheduled.call(), itemNames)
         || guards.isBounded(iterable, place, 0)
+        || FanOutGuards.isInternalCollection(
+            iterable,
+            caller.module().source().substring(iterable.range().start(), iterable.range().end()),
+            caller,
+            place)
         || guards.guardsAround(caller, scheduled)
         || callee != null && guards.guardedCallee(callee, 0)) {
       return;
