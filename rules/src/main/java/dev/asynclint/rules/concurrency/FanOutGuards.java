@@ -10,6 +10,7 @@ import dev.asynclint.semantic.scope.Binding;
 import dev.asynclint.semantic.scope.BindingKind;
 import dev.asynclint.semantic.scope.NameLookup;
 import dev.asynclint.semantic.scope.ScopeKind;
+import dev.asynclint.syntax.ast.Arg;
 import dev.asynclint.syntax.ast.Comprehension;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.ExprContext;
@@ -214,11 +215,75 @@ final class FanOutGuards {
       return false;
     }
     for (Binding binding : lookup.bindings()) {
+      if (binding.kind() == BindingKind.PARAMETER && lookup.bindings().size() == 1) {
+        FunctionInfo owner = resolver.index().functionOf(binding.scope().node());
+        return owner != null && boundedByEveryCaller(name, owner, depth + 1);
+      }
       if (binding.kind() != BindingKind.ASSIGNMENT || binding.value() == null) {
         return false;
       }
       Place at = new Place(place.module(), binding.scope(), binding.value().range().start(), null);
       if (!isBounded(binding.value(), at, depth + 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the iterable is a parameter of {@code function} that every project call passes a
+   * bounded value ({@code fetch_quotes(["AAPL", "MSFT"])}); false when nothing in the project calls
+   * the function (a public API, whose callers are unknown).
+   */
+  boolean boundedByEveryCaller(Expr iterable, FunctionInfo function) {
+    return boundedByEveryCaller(iterable, function, 0);
+  }
+
+  private boolean boundedByEveryCaller(Expr iterable, FunctionInfo function, int depth) {
+    if (depth > MAX_DEPTH || !(iterable instanceof Expr.Name) || function.parameters() == null) {
+      return false;
+    }
+    String name = ((Expr.Name) iterable).id();
+    List<Arg> positional = new ArrayList<>(function.parameters().posOnlyArgs());
+    positional.addAll(function.parameters().args());
+    int index = -1;
+    for (int i = 0; i < positional.size(); i++) {
+      if (positional.get(i).arg().equals(name)) {
+        index = i;
+      }
+    }
+    boolean keywordOnly =
+        function.parameters().kwOnlyArgs().stream().anyMatch(arg -> arg.arg().equals(name));
+    if (index < 0 && !keywordOnly || function.callers().isEmpty()) {
+      return false;
+    }
+    for (CallEdge edge : function.callers()) {
+      if (edge.kind() != CallEdge.Kind.CALL) {
+        return false;
+      }
+      Expr.Call call = edge.site().call();
+      int position = index;
+      if (function.owner() != null && call.func() instanceof Expr.Attribute && index >= 0) {
+        position = index - 1;
+      }
+      Expr argument = null;
+      for (Keyword keyword : call.keywords()) {
+        if (keyword.arg() == null) {
+          return false;
+        }
+        if (keyword.arg().equals(name)) {
+          argument = keyword.value();
+        }
+      }
+      if (argument == null && position >= 0 && position < call.args().size()) {
+        for (int i = 0; i <= position; i++) {
+          if (call.args().get(i) instanceof Expr.Starred) {
+            return false;
+          }
+        }
+        argument = call.args().get(position);
+      }
+      if (argument == null || !isBounded(argument, edge.site().place(), depth + 1)) {
         return false;
       }
     }

@@ -218,6 +218,7 @@ public final class UnboundedFanOut implements CallRule {
         || FanOutGuards.isHarmless(calleeName)
         || !FanOutGuards.variesWithItems(scheduled.call(), itemNames)
         || guards.isBounded(iterable, place, 0)
+        || guards.boundedByEveryCaller(iterable, caller)
         || FanOutGuards.isInternalCollection(
             iterable,
             caller.module().source().substring(iterable.range().start(), iterable.range().end()),
