@@ -15,6 +15,7 @@ import dev.asynclint.syntax.ast.Arg;
 import dev.asynclint.syntax.ast.Arguments;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.text.TextRange;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -52,9 +53,32 @@ final class LockAcquisitions {
    * @param sameSelf whether the acquisition is provably on the same instance as the {@code self} of
    *     the function the chain starts in (every link a call on {@code self}, the lock an attribute
    *     of {@code self})
+   * @param certain whether the code the chain enters always reaches the acquisition: each further
+   *     call of the chain and the acquisition itself stand outside any branch or loop of their
+   *     function
    */
   record Acquisition(
-      LockRef lock, SourceModule module, TextRange range, List<CallEdge> chain, boolean sameSelf) {}
+      LockRef lock,
+      SourceModule module,
+      TextRange range,
+      List<CallEdge> chain,
+      boolean sameSelf,
+      boolean certain) {
+    /** The acquisition as reached from the caller of {@code edge}. */
+    Acquisition through(CallEdge edge, boolean callIsCertain) {
+      List<CallEdge> longer = new ArrayList<>(chain.size() + 1);
+      longer.add(edge);
+      longer.addAll(chain);
+      boolean onSelf = !lock.perInstance() || callsOnSelf(edge);
+      return new Acquisition(
+          lock, module, range, List.copyOf(longer), sameSelf && onSelf, certain && callIsCertain);
+    }
+
+    /** Whether this acquisition tells more than {@code other}: same self and certain where not. */
+    boolean betterThan(Acquisition other) {
+      return sameSelf && certain && !(other.sameSelf && other.certain);
+    }
+  }
 
   private static final Map<String, Kind> LOCK_CLASSES =
       Map.ofEntries(

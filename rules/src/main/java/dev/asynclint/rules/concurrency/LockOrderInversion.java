@@ -17,6 +17,7 @@ import dev.asynclint.semantic.project.Project;
 import dev.asynclint.semantic.project.SourceModule;
 import dev.asynclint.semantic.project.Summaries;
 import dev.asynclint.semantic.project.SummaryAnalysis;
+import dev.asynclint.syntax.ast.ExceptHandler;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.Node;
@@ -99,7 +100,7 @@ public final class LockOrderInversion implements ProjectRule {
             continue;
           }
           if (a.key().equals(b.key())) {
-            if (a.kind().reentryDeadlocks()) {
+            if (a.kind().reentryDeadlocks() && edge.inner().certain()) {
               reportReentry(context, edge);
             }
             continue;
@@ -132,23 +133,10 @@ public final class LockOrderInversion implements ProjectRule {
         if (!follows(edge, awaited)) {
           return null;
         }
-        boolean onSelf = LockAcquisitions.callsOnSelf(edge);
+        boolean certain = isUnconditional(edge.caller(), edge.site().call());
         Map<String, Acquisition> result = new LinkedHashMap<>();
         for (Map.Entry<String, Acquisition> entry : callee.entrySet()) {
-          Acquisition acquisition = entry.getValue();
-          List<CallEdge> chain = new ArrayList<>(acquisition.chain().size() + 1);
-          chain.add(edge);
-          chain.addAll(acquisition.chain());
-          boolean sameSelf =
-              acquisition.sameSelf() && (!acquisition.lock().perInstance() || onSelf);
-          result.put(
-              entry.getKey(),
-              new Acquisition(
-                  acquisition.lock(),
-                  acquisition.module(),
-                  acquisition.range(),
-                  List.copyOf(chain),
-                  sameSelf));
+          result.put(entry.getKey(), entry.getValue().through(edge, certain));
         }
         return result;
       }
@@ -159,7 +147,7 @@ public final class LockOrderInversion implements ProjectRule {
         Map<String, Acquisition> joined = null;
         for (Map.Entry<String, Acquisition> entry : contribution.entrySet()) {
           Acquisition present = current.get(entry.getKey());
-          if (present == null || !present.sameSelf() && entry.getValue().sameSelf()) {
+          if (present == null || entry.getValue().betterThan(present)) {
             if (joined == null) {
               joined = new LinkedHashMap<>(current);
             }
@@ -243,7 +231,14 @@ public final class LockOrderInversion implements ProjectRule {
 
   private static Acquisition acquisition(FunctionInfo function, LockRef ref, Expr expr) {
     boolean sameSelf = !ref.perInstance() || ref.onSelf();
-    return new Acquisition(ref, function.module(), expr.range(), List.of(), sameSelf);
+    return new Acquisition(
+        ref, function.module(), expr.range(), List.of(), sameSelf, isUnconditional(function, expr));
+  }
+
+  /** An acquisition inside a held region: reached whenever the code around it runs. */
+  private static Acquisition reached(FunctionInfo function, LockRef ref, Expr expr) {
+    boolean sameSelf = !ref.perInstance() || ref.onSelf();
+    return new Acquisition(ref, function.module(), expr.range(), List.of(), sameSelf, true);
   }
 
   /** The places where a coroutine holds a lock, with the code that runs meanwhile. */
@@ -314,14 +309,14 @@ public final class LockOrderInversion implements ProjectRule {
               // an item after the lock in `async with a, b:`
               LockRef ref = locks.resolve(function, (Expr) node);
               if (ref != null) {
-                Acquisition inner = acquisition(function, ref, (Expr) node);
+                Acquisition inner = reached(function, ref, (Expr) node);
                 edges.add(new Edge(function, region.outer(), inner, inner.range()));
               }
             }
             for (Expr expr : acquiredLocks(node)) {
               LockRef ref = locks.resolve(function, expr);
               if (ref != null) {
-                Acquisition inner = acquisition(function, ref, expr);
+                Acquisition inner = reached(function, ref, expr);
                 edges.add(new Edge(function, region.outer(), inner, inner.range()));
               }
             }
@@ -331,20 +326,8 @@ public final class LockOrderInversion implements ProjectRule {
                 if (reached == null) {
                   continue;
                 }
-                boolean onSelf = LockAcquisitions.callsOnSelf(call);
                 for (Acquisition acquisition : reached.values()) {
-                  List<CallEdge> chain = new ArrayList<>();
-                  chain.add(call);
-                  chain.addAll(acquisition.chain());
-                  boolean sameSelf =
-                      acquisition.sameSelf() && (!acquisition.lock().perInstance() || onSelf);
-                  Acquisition inner =
-                      new Acquisition(
-                          acquisition.lock(),
-                          acquisition.module(),
-                          acquisition.range(),
-                          chain,
-                          sameSelf);
+                  Acquisition inner = acquisition.through(call, true);
                   edges.add(new Edge(function, region.outer(), inner, call.site().call().range()));
                 }
               }
@@ -353,6 +336,36 @@ public final class LockOrderInversion implements ProjectRule {
           });
     }
     return edges;
+  }
+
+  /**
+   * Whether {@code node} runs whenever its function runs (until an exception): it stands in no
+   * branch, loop, exception handler or conditional expression of the function.
+   */
+  private static boolean isUnconditional(FunctionInfo function, Located node) {
+    List<Located> ancestors = NodeFinder.ancestors(function.module().tree(), node);
+    for (int i = ancestors.size() - 1; i >= 0; i--) {
+      Located ancestor = ancestors.get(i);
+      if (ancestor == function.node()) {
+        return true;
+      }
+      if (ancestor instanceof Stmt.If
+          || ancestor instanceof Stmt.For
+          || ancestor instanceof Stmt.AsyncFor
+          || ancestor instanceof Stmt.While
+          || ancestor instanceof Stmt.Match
+          || ancestor instanceof ExceptHandler
+          || ancestor instanceof Expr.IfExp
+          || ancestor instanceof Expr.BoolOp
+          || ancestor instanceof Expr.ListComp
+          || ancestor instanceof Expr.SetComp
+          || ancestor instanceof Expr.DictComp
+          || ancestor instanceof Expr.GeneratorExp
+          || NodeSearch.opensScope(ancestor)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** Whether a statement is {@code lock.release()} for the lock {@code lock} (same spelling). */
