@@ -302,6 +302,9 @@ public final class LockOrderInversion implements ProjectRule {
       if (region.releaseOf() != null && releases(root, region.releaseOf())) {
         break;
       }
+      boolean releasedInside =
+          region.releaseOf() != null
+              && NodeSearch.anyInScope(List.of(root), node -> releases(node, region.releaseOf()));
       NodeSearch.anyInScope(
           List.of(root),
           node -> {
@@ -334,6 +337,9 @@ public final class LockOrderInversion implements ProjectRule {
             }
             return false;
           });
+      if (releasedInside) {
+        break;
+      }
     }
     return edges;
   }
@@ -368,7 +374,11 @@ public final class LockOrderInversion implements ProjectRule {
     return false;
   }
 
-  /** Whether a statement is {@code lock.release()} for the lock {@code lock} (same spelling). */
+  /**
+   * Whether a statement is {@code lock.release()} for the lock {@code lock} (same spelling). The
+   * statement that holds such a release somewhere inside ({@code try: ... finally: lock.release()})
+   * ends the region after it.
+   */
   private static boolean releases(Node statement, Expr lock) {
     if (!(statement instanceof Stmt.ExprStatement)
         || !(((Stmt.ExprStatement) statement).value() instanceof Expr.Call)) {
