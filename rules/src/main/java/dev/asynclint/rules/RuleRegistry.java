@@ -16,7 +16,11 @@ import dev.asynclint.rules.blocking.CpuBoundInCoroutine;
 import dev.asynclint.rules.blocking.UserBlockingCall;
 import dev.asynclint.rules.cancellation.SwallowedCancellation;
 import dev.asynclint.rules.concurrency.AwaitUnderThreadLock;
+import dev.asynclint.rules.concurrency.ClientNotClosed;
+import dev.asynclint.rules.concurrency.ClientPerRequest;
+import dev.asynclint.rules.concurrency.LockOrderInversion;
 import dev.asynclint.rules.concurrency.LockPerCall;
+import dev.asynclint.rules.concurrency.UnboundedFanOut;
 import dev.asynclint.rules.eventloop.DeprecatedGetEventLoop;
 import dev.asynclint.rules.eventloop.GetEventLoopInCoroutine;
 import dev.asynclint.rules.eventloop.LoopNotClosed;
@@ -81,6 +85,10 @@ public final class RuleRegistry {
           new WaitOnBareCoroutines(),
           new GatheredExceptionsIgnored(),
           new SwallowedCancellation(),
+          new UnboundedFanOut(),
+          new ClientPerRequest(),
+          new ClientNotClosed(),
+          new LockOrderInversion(),
           new LockPerCall(),
           new AwaitUnderThreadLock(),
           new SyncViewBridgesAsync(),

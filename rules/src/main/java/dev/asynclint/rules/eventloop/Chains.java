@@ -12,14 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Secondary locations for call chains: from a handler, a loop or a coroutine to a call. */
-final class Chains {
+public final class Chains {
   private Chains() {}
 
   /**
    * How messages name a function: {@code fetch}, {@code Client.get}, {@code Client()} for a
    * constructor, or its module.
    */
-  static String name(FunctionInfo function) {
+  public static String name(FunctionInfo function) {
     if (function.isModuleBody()) {
       return "module `" + function.module().name() + "`";
     }
@@ -32,23 +32,24 @@ final class Chains {
   }
 
   /** {@link #name} in backticks, for functions. */
-  static String quoted(FunctionInfo function) {
+  public static String quoted(FunctionInfo function) {
     return function.isModuleBody() ? name(function) : "`" + name(function) + "`";
   }
 
-  static Related at(ProjectContext context, SourceModule module, TextRange range, String message) {
+  public static Related at(
+      ProjectContext context, SourceModule module, TextRange range, String message) {
     FileContext file = context.file(module);
     String path = file == null ? module.path().toString() : file.displayPath();
     return new Related(path, module.source(), range, message);
   }
 
   /** A location at a call site. */
-  static Related at(ProjectContext context, CallSite site, String message) {
+  public static Related at(ProjectContext context, CallSite site, String message) {
     return at(context, site.caller().module(), site.call().range(), message);
   }
 
   /** One location per call of the chain: "`a` calls `b`". */
-  static List<Related> calls(ProjectContext context, List<CallEdge> chain) {
+  public static List<Related> calls(ProjectContext context, List<CallEdge> chain) {
     List<Related> related = new ArrayList<>();
     for (CallEdge edge : chain) {
       related.add(at(context, edge.site(), describe(edge)));

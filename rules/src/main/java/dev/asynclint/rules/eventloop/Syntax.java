@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Questions about the syntax around a call that the lifecycle rules share. */
-final class Syntax {
+public final class Syntax {
   private static final Set<String> RUNTIME_ERROR_BASES =
       Set.of("RuntimeError", "Exception", "BaseException");
 

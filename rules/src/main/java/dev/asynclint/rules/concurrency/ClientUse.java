@@ -1,0 +1,196 @@
+package dev.asynclint.rules.concurrency;
+
+import dev.asynclint.semantic.project.FunctionInfo;
+import dev.asynclint.semantic.scope.Symbol;
+import dev.asynclint.syntax.ast.Expr;
+import dev.asynclint.syntax.ast.ExprContext;
+import dev.asynclint.syntax.ast.Located;
+import dev.asynclint.syntax.ast.Node;
+import dev.asynclint.syntax.ast.NodeSearch;
+import dev.asynclint.syntax.ast.Stmt;
+import dev.asynclint.syntax.ast.Walker;
+import dev.asynclint.syntax.ast.WithItem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a function does with a client it creates: enters it with {@code (async) with}, keeps it in a
+ * local variable that it closes or not, drops it, or lets it escape (stored, returned, passed on),
+ * in which case someone else owns it.
+ */
+enum ClientUse {
+  /** {@code async with Client() as c:}: closed when the block ends. */
+  ENTERED,
+  /**
+   * A local variable whose {@code close()}/{@code aclose()} (or {@code async with}) is reachable.
+   */
+  CLOSED,
+  /** A local variable only used through its methods, never closed. */
+  UNCLOSED,
+  /** Created and dropped: a bare expression, or a method called on the new object. */
+  DROPPED,
+  /** Stored, returned, yielded, passed to a call, captured: ownership moves elsewhere. */
+  ESCAPES;
+
+  /** Methods that release a client, pool or connection. */
+  private static final Set<String> CLOSERS =
+      Set.of("close", "aclose", "disconnect", "terminate", "release", "wait_closed", "__aexit__");
+
+  /**
+   * How {@code function} uses the object {@code call} creates; {@code ancestors} are the nodes
+   * around the call, outermost first.
+   */
+  static ClientUse of(FunctionInfo function, Expr.Call call, List<Located> ancestors) {
+    if (function.isModuleBody()) {
+      return ESCAPES;
+    }
+    Expr created = call;
+    int index = ancestors.size() - 1;
+    Located parent = index >= 0 ? ancestors.get(index) : null;
+    if (parent instanceof Expr.Await && ((Expr.Await) parent).value() == call) {
+      created = (Expr) parent;
+      index--;
+      parent = index >= 0 ? ancestors.get(index) : null;
+    }
+    if (entered(parent, created)) {
+      return ENTERED;
+    }
+    if (parent instanceof Stmt.ExprStatement) {
+      return DROPPED;
+    }
+    if (parent instanceof Expr.Attribute && ((Expr.Attribute) parent).value() == created) {
+      Located grandparent = index >= 1 ? ancestors.get(index - 1) : null;
+      String attr = ((Expr.Attribute) parent).attr();
+      return grandparent instanceof Expr.Call
+              && ((Expr.Call) grandparent).func() == parent
+              && !CLOSERS.contains(attr)
+              && !attr.startsWith("__")
+          ? DROPPED
+          : ESCAPES;
+    }
+    String name = assignedName(parent, created);
+    if (name == null || !isPlainLocal(function, name)) {
+      return ESCAPES;
+    }
+    Uses uses = new Uses(name);
+    for (Stmt statement : function.body()) {
+      uses.walk(statement);
+    }
+    if (uses.escapes) {
+      return ESCAPES;
+    }
+    return uses.closed ? CLOSED : UNCLOSED;
+  }
+
+  private static boolean entered(Located parent, Expr created) {
+    List<WithItem> items;
+    if (parent instanceof Stmt.AsyncWith) {
+      items = ((Stmt.AsyncWith) parent).items();
+    } else if (parent instanceof Stmt.With) {
+      items = ((Stmt.With) parent).items();
+    } else {
+      return false;
+    }
+    return items.stream().anyMatch(item -> item.contextExpr() == created);
+  }
+
+  /** The variable the created object is assigned to, for messages; {@code client} if none. */
+  static String variable(List<Located> ancestors, Expr.Call call) {
+    int index = ancestors.size() - 1;
+    Expr created = call;
+    if (index >= 0 && ancestors.get(index) instanceof Expr.Await) {
+      created = (Expr) ancestors.get(index);
+      index--;
+    }
+    String name = index >= 0 ? assignedName(ancestors.get(index), created) : null;
+    return name == null ? "client" : name;
+  }
+
+  private static String assignedName(Located parent, Expr value) {
+    Expr target = null;
+    if (parent instanceof Stmt.Assign
+        && ((Stmt.Assign) parent).value() == value
+        && ((Stmt.Assign) parent).targets().size() == 1) {
+      target = ((Stmt.Assign) parent).targets().get(0);
+    } else if (parent instanceof Stmt.AnnAssign && ((Stmt.AnnAssign) parent).value() == value) {
+      target = ((Stmt.AnnAssign) parent).target();
+    }
+    return target instanceof Expr.Name ? ((Expr.Name) target).id() : null;
+  }
+
+  private static boolean isPlainLocal(FunctionInfo function, String name) {
+    Symbol symbol = function.scope().symbol(name);
+    return symbol != null
+        && symbol.isLocal()
+        && !symbol.isDeclaredGlobal()
+        && !symbol.isDeclaredNonlocal()
+        && !symbol.isParameter();
+  }
+
+  /** Classifies each read of the variable by what its parent node does with it. */
+  private static final class Uses extends Walker {
+    private final String name;
+    private final List<Node> stack = new ArrayList<>();
+    private int nestedScopes;
+    private boolean escapes;
+    private boolean closed;
+
+    Uses(String name) {
+      this.name = name;
+    }
+
+    @Override
+    protected boolean enter(Node node) {
+      if (NodeSearch.opensScope(node)) {
+        nestedScopes++;
+      }
+      if (node instanceof Expr.Name
+          && ((Expr.Name) node).id().equals(name)
+          && ((Expr.Name) node).ctx() == ExprContext.LOAD) {
+        use((Expr.Name) node);
+      }
+      stack.add(node);
+      return true;
+    }
+
+    @Override
+    protected void leave(Node node) {
+      stack.remove(stack.size() - 1);
+      if (NodeSearch.opensScope(node)) {
+        nestedScopes--;
+      }
+    }
+
+    private Node parent(int up) {
+      int index = stack.size() - up;
+      return index >= 0 ? stack.get(index) : null;
+    }
+
+    private void use(Expr.Name read) {
+      if (nestedScopes > 0) {
+        escapes = true;
+        return;
+      }
+      Node parent = parent(1);
+      if (parent instanceof WithItem && ((WithItem) parent).contextExpr() == read) {
+        closed = true;
+        return;
+      }
+      if (parent instanceof Expr.Attribute) {
+        if (CLOSERS.contains(((Expr.Attribute) parent).attr())) {
+          closed = true;
+        }
+        return;
+      }
+      if (!(parent instanceof Expr.Compare
+          || parent instanceof Expr.UnaryOp
+          || parent instanceof Expr.BoolOp && parent(2) instanceof Stmt.If
+          || parent instanceof Stmt.If && ((Stmt.If) parent).test() == read
+          || parent instanceof Stmt.While && ((Stmt.While) parent).test() == read
+          || parent instanceof Stmt.Assert)) {
+        escapes = true;
+      }
+    }
+  }
+}
