@@ -2,12 +2,7 @@ package dev.asynclint.rules.blocking;
 
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Keyword;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.asynclint.text.ResourceTable;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -105,20 +100,8 @@ final class BlockingApis {
 
   private static BlockingApis load() {
     BlockingApis apis = new BlockingApis();
-    InputStream in = BlockingApis.class.getResourceAsStream(RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
-    }
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          apis.add(line.split("\t"));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (String[] fields : ResourceTable.read(BlockingApis.class, RESOURCE)) {
+      apis.add(fields);
     }
     return apis;
   }

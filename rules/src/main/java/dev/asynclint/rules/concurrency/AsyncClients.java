@@ -1,12 +1,7 @@
 package dev.asynclint.rules.concurrency;
 
 import dev.asynclint.semantic.project.CallSite;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.asynclint.text.ResourceTable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -44,23 +39,10 @@ final class AsyncClients {
 
   private static Map<String, String> load() {
     Map<String, String> catalog = new HashMap<>();
-    InputStream in = AsyncClients.class.getResourceAsStream(RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
-    }
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          String[] fields = line.split("\t");
-          if (catalog.put(fields[0], fields[1]) != null) {
-            throw new IllegalStateException("async-clients.tsv: duplicate " + fields[0]);
-          }
-        }
+    for (String[] fields : ResourceTable.read(AsyncClients.class, RESOURCE)) {
+      if (catalog.put(fields[0], fields[1]) != null) {
+        throw new IllegalStateException("async-clients.tsv: duplicate " + fields[0]);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return Map.copyOf(catalog);
   }

@@ -14,6 +14,7 @@ import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
+import dev.asynclint.syntax.ast.Suspensions;
 import dev.asynclint.syntax.ast.Walker;
 import dev.asynclint.syntax.ast.WithItem;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class AwaitUnderThreadLock implements FunctionRule {
       if (kind == null) {
         continue;
       }
-      Located suspension = LockSyntax.firstSuspension(with.body());
+      Located suspension = Suspensions.first(with.body());
       if (suspension == null) {
         return;
       }

@@ -3,14 +3,11 @@ package dev.asynclint.rules.concurrency;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.scope.Symbol;
 import dev.asynclint.syntax.ast.Expr;
-import dev.asynclint.syntax.ast.ExprContext;
 import dev.asynclint.syntax.ast.Located;
+import dev.asynclint.syntax.ast.NameReads;
 import dev.asynclint.syntax.ast.Node;
-import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
-import dev.asynclint.syntax.ast.Walker;
 import dev.asynclint.syntax.ast.WithItem;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -129,46 +126,17 @@ enum ClientUse {
   }
 
   /** Classifies each read of the variable by what its parent node does with it. */
-  private static final class Uses extends Walker {
-    private final String name;
-    private final List<Node> stack = new ArrayList<>();
-    private int nestedScopes;
+  private static final class Uses extends NameReads {
     private boolean escapes;
     private boolean closed;
 
     Uses(String name) {
-      this.name = name;
+      super(name);
     }
 
     @Override
-    protected boolean enter(Node node) {
-      if (NodeSearch.opensScope(node)) {
-        nestedScopes++;
-      }
-      if (node instanceof Expr.Name
-          && ((Expr.Name) node).id().equals(name)
-          && ((Expr.Name) node).ctx() == ExprContext.LOAD) {
-        use((Expr.Name) node);
-      }
-      stack.add(node);
-      return true;
-    }
-
-    @Override
-    protected void leave(Node node) {
-      stack.remove(stack.size() - 1);
-      if (NodeSearch.opensScope(node)) {
-        nestedScopes--;
-      }
-    }
-
-    private Node parent(int up) {
-      int index = stack.size() - up;
-      return index >= 0 ? stack.get(index) : null;
-    }
-
-    private void use(Expr.Name read) {
-      if (nestedScopes > 0) {
+    protected void read(Expr.Name read, boolean inNestedScope) {
+      if (inNestedScope) {
         escapes = true;
         return;
       }
@@ -183,12 +151,8 @@ enum ClientUse {
         }
         return;
       }
-      if (!(parent instanceof Expr.Compare
-          || parent instanceof Expr.UnaryOp
-          || parent instanceof Expr.BoolOp && parent(2) instanceof Stmt.If
-          || parent instanceof Stmt.If && ((Stmt.If) parent).test() == read
-          || parent instanceof Stmt.While && ((Stmt.While) parent).test() == read
-          || parent instanceof Stmt.Assert)) {
+      if (!(isTest(parent, read)
+          || parent instanceof Expr.BoolOp && parent(2) instanceof Stmt.If)) {
         escapes = true;
       }
     }

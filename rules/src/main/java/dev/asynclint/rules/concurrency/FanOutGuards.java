@@ -149,7 +149,7 @@ final class FanOutGuards {
     if (iterable instanceof Expr.Call) {
       return isBoundedCall((Expr.Call) iterable, place, depth);
     }
-    List<Comprehension> generators = generators(iterable);
+    List<Comprehension> generators = Comprehension.clausesOf(iterable);
     if (generators != null) {
       return generators.size() == 1 && isBounded(generators.get(0).iter(), place, depth + 1);
     }
@@ -157,22 +157,6 @@ final class FanOutGuards {
       return isBoundedName((Expr.Name) iterable, place, depth);
     }
     return false;
-  }
-
-  private static List<Comprehension> generators(Expr expr) {
-    if (expr instanceof Expr.ListComp) {
-      return ((Expr.ListComp) expr).generators();
-    }
-    if (expr instanceof Expr.SetComp) {
-      return ((Expr.SetComp) expr).generators();
-    }
-    if (expr instanceof Expr.GeneratorExp) {
-      return ((Expr.GeneratorExp) expr).generators();
-    }
-    if (expr instanceof Expr.DictComp) {
-      return ((Expr.DictComp) expr).generators();
-    }
-    return null;
   }
 
   private boolean isBoundedCall(Expr.Call call, Place place, int depth) {

@@ -10,15 +10,12 @@ import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.scope.Binding;
 import dev.asynclint.semantic.scope.Symbol;
 import dev.asynclint.syntax.ast.Expr;
-import dev.asynclint.syntax.ast.ExprContext;
 import dev.asynclint.syntax.ast.Located;
+import dev.asynclint.syntax.ast.NameReads;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.NodeFinder;
-import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
-import dev.asynclint.syntax.ast.Walker;
 import dev.asynclint.syntax.ast.WithItem;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,46 +138,17 @@ public final class LockPerCall implements CallRule {
   }
 
   /** Classifies each read of the variable by what its parent node does with it. */
-  private static final class UseWalker extends Walker {
-    private final String name;
-    private final List<Node> stack = new ArrayList<>();
-    private int nestedScopes;
+  private static final class UseWalker extends NameReads {
     private boolean escapes;
     private boolean waited;
 
     UseWalker(String name) {
-      this.name = name;
+      super(name);
     }
 
     @Override
-    protected boolean enter(Node node) {
-      if (NodeSearch.opensScope(node)) {
-        nestedScopes++;
-      }
-      if (node instanceof Expr.Name
-          && ((Expr.Name) node).id().equals(name)
-          && ((Expr.Name) node).ctx() == ExprContext.LOAD) {
-        use((Expr.Name) node);
-      }
-      stack.add(node);
-      return true;
-    }
-
-    @Override
-    protected void leave(Node node) {
-      stack.remove(stack.size() - 1);
-      if (NodeSearch.opensScope(node)) {
-        nestedScopes--;
-      }
-    }
-
-    private Node parent(int up) {
-      int index = stack.size() - up;
-      return index >= 0 ? stack.get(index) : null;
-    }
-
-    private void use(Expr.Name read) {
-      if (nestedScopes > 0) {
+    protected void read(Expr.Name read, boolean inNestedScope) {
+      if (inNestedScope) {
         escapes = true;
         return;
       }
@@ -207,16 +175,6 @@ public final class LockPerCall implements CallRule {
       if (!isTest(parent, read)) {
         escapes = true;
       }
-    }
-
-    /** Reads that only test the variable: {@code if lock is None}, {@code not lock}. */
-    private static boolean isTest(Node parent, Expr.Name read) {
-      return parent instanceof Expr.Compare
-          || parent instanceof Expr.UnaryOp
-          || parent instanceof Stmt.Delete
-          || parent instanceof Stmt.If && ((Stmt.If) parent).test() == read
-          || parent instanceof Stmt.While && ((Stmt.While) parent).test() == read
-          || parent instanceof Stmt.Assert;
     }
   }
 }

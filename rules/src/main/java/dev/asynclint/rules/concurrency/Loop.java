@@ -37,7 +37,7 @@ record Loop(Located node, Set<String> names, List<Stmt> body) {
         Stmt.While loop = (Stmt.While) node;
         return new Loop(loop, FanOutGuards.assignedNames(loop.body()), loop.body());
       }
-      List<Comprehension> generators = generators(node);
+      List<Comprehension> generators = Comprehension.clausesOf(node);
       if (generators != null
           && !generators.get(0).iter().range().contains(target.range().start())) {
         Set<String> names = new HashSet<>();
@@ -54,22 +54,6 @@ record Loop(Located node, Set<String> names, List<Stmt> body) {
     Set<String> names = FanOutGuards.boundNames(target);
     names.addAll(FanOutGuards.assignedNames(body));
     return new Loop(loop, names, body);
-  }
-
-  private static List<Comprehension> generators(Located node) {
-    if (node instanceof Expr.ListComp) {
-      return ((Expr.ListComp) node).generators();
-    }
-    if (node instanceof Expr.SetComp) {
-      return ((Expr.SetComp) node).generators();
-    }
-    if (node instanceof Expr.DictComp) {
-      return ((Expr.DictComp) node).generators();
-    }
-    if (node instanceof Expr.GeneratorExp) {
-      return ((Expr.GeneratorExp) node).generators();
-    }
-    return null;
   }
 
   boolean isWhile() {

@@ -103,7 +103,7 @@ public final class UnboundedFanOut implements CallRule {
       return;
     }
     Expr element = element(first);
-    List<Comprehension> generators = generators(first);
+    List<Comprehension> generators = Comprehension.clausesOf(first);
     if (!(element instanceof Expr.Call) || generators == null || generators.size() != 1) {
       return;
     }
@@ -177,7 +177,7 @@ public final class UnboundedFanOut implements CallRule {
       Located comprehension,
       List<Located> outer,
       FileContext context) {
-    List<Comprehension> generators = generators((Expr) comprehension);
+    List<Comprehension> generators = Comprehension.clausesOf((Expr) comprehension);
     if (generators.size() != 1 || generators.get(0).isAsync() != 0) {
       return;
     }
@@ -271,22 +271,6 @@ public final class UnboundedFanOut implements CallRule {
     }
     if (comprehension instanceof Expr.DictComp) {
       return ((Expr.DictComp) comprehension).value();
-    }
-    return null;
-  }
-
-  private static List<Comprehension> generators(Expr comprehension) {
-    if (comprehension instanceof Expr.ListComp) {
-      return ((Expr.ListComp) comprehension).generators();
-    }
-    if (comprehension instanceof Expr.SetComp) {
-      return ((Expr.SetComp) comprehension).generators();
-    }
-    if (comprehension instanceof Expr.GeneratorExp) {
-      return ((Expr.GeneratorExp) comprehension).generators();
-    }
-    if (comprehension instanceof Expr.DictComp) {
-      return ((Expr.DictComp) comprehension).generators();
     }
     return null;
   }

@@ -53,7 +53,7 @@ record Iteration(Located loop, Set<String> names) {
           ? new Iteration(loop, Syntax.assignedNames(loop.body()))
           : null;
     }
-    List<Comprehension> generators = generators(node);
+    List<Comprehension> generators = Comprehension.clausesOf(node);
     if (generators == null || generators.get(0).iter().range().contains(offset)) {
       return null;
     }
@@ -68,22 +68,6 @@ record Iteration(Located loop, Set<String> names) {
     Set<String> names = new HashSet<>(Syntax.assignedNames(List.of(target)));
     names.addAll(Syntax.assignedNames(body));
     return new Iteration(loop, names);
-  }
-
-  private static List<Comprehension> generators(Node node) {
-    if (node instanceof Expr.ListComp) {
-      return ((Expr.ListComp) node).generators();
-    }
-    if (node instanceof Expr.SetComp) {
-      return ((Expr.SetComp) node).generators();
-    }
-    if (node instanceof Expr.DictComp) {
-      return ((Expr.DictComp) node).generators();
-    }
-    if (node instanceof Expr.GeneratorExp) {
-      return ((Expr.GeneratorExp) node).generators();
-    }
-    return null;
   }
 
   /** Whether the expressions read a name that changes from one iteration to the next. */

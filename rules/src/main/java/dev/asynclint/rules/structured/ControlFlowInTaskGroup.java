@@ -12,7 +12,6 @@ import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Walker;
-import dev.asynclint.syntax.ast.WithItem;
 import java.util.List;
 
 /**
@@ -39,22 +38,8 @@ public final class ControlFlowInTaskGroup implements FunctionRule {
 
   @Override
   public void checkFunction(FunctionInfo function, FileContext context) {
-    if (!function.isAsync()) {
-      return;
-    }
-    Scopes.forEachWith(
-        function,
-        with -> {
-          if (!(with instanceof Stmt.AsyncWith)) {
-            return;
-          }
-          for (WithItem item : Scopes.items(with)) {
-            String group = Scopes.groupName(item, function, context.resolver());
-            if (group != null) {
-              check(Scopes.body(with), group, context);
-            }
-          }
-        });
+    Scopes.forEachTaskGroup(
+        function, context.resolver(), (body, group) -> check(body, group, context));
   }
 
   private void check(List<Stmt> body, String group, FileContext context) {

@@ -38,22 +38,8 @@ public final class ResourceClosedBeforeTask implements FunctionRule {
 
   @Override
   public void checkFunction(FunctionInfo function, FileContext context) {
-    if (!function.isAsync()) {
-      return;
-    }
-    Scopes.forEachWith(
-        function,
-        group -> {
-          if (!(group instanceof Stmt.AsyncWith)) {
-            return;
-          }
-          for (WithItem item : Scopes.items(group)) {
-            String name = Scopes.groupName(item, function, context.resolver());
-            if (name != null) {
-              checkGroup(Scopes.body(group), name, context);
-            }
-          }
-        });
+    Scopes.forEachTaskGroup(
+        function, context.resolver(), (body, group) -> checkGroup(body, group, context));
   }
 
   private void checkGroup(List<Stmt> body, String group, FileContext context) {

@@ -12,6 +12,7 @@ import dev.asynclint.syntax.ast.Walker;
 import dev.asynclint.syntax.ast.WithItem;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** The structured-concurrency constructs the ASY7xx rules look at: timeouts and task groups. */
@@ -107,6 +108,30 @@ final class Scopes {
     for (Stmt statement : function.body()) {
       walker.walk(statement);
     }
+  }
+
+  /**
+   * Visits the task-group blocks of a coroutine ({@code async with TaskGroup() as tg:}) with the
+   * name the group is bound to.
+   */
+  static void forEachTaskGroup(
+      FunctionInfo function, Resolver resolver, BiConsumer<List<Stmt>, String> visitor) {
+    if (!function.isAsync()) {
+      return;
+    }
+    forEachWith(
+        function,
+        with -> {
+          if (!(with instanceof Stmt.AsyncWith)) {
+            return;
+          }
+          for (WithItem item : items(with)) {
+            String group = groupName(item, function, resolver);
+            if (group != null) {
+              visitor.accept(body(with), group);
+            }
+          }
+        });
   }
 
   static List<WithItem> items(Stmt with) {

@@ -1,11 +1,6 @@
 package dev.asynclint.rules.tasks;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.asynclint.text.ResourceTable;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,20 +44,8 @@ final class AsyncApis {
 
   private static AsyncApis load() {
     AsyncApis apis = new AsyncApis();
-    InputStream in = AsyncApis.class.getResourceAsStream(RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException("resource " + RESOURCE + " is missing from the build");
-    }
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          apis.add(line.split("\t"));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (String[] fields : ResourceTable.read(AsyncApis.class, RESOURCE)) {
+      apis.add(fields);
     }
     return apis;
   }

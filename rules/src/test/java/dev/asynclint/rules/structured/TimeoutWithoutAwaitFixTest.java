@@ -3,14 +3,9 @@ package dev.asynclint.rules.structured;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asynclint.lint.Diagnostic;
-import dev.asynclint.lint.Edit;
 import dev.asynclint.lint.FixAvailability;
-import dev.asynclint.lint.Settings;
-import dev.asynclint.syntax.parser.Parser;
-import dev.asynclint.testkit.Fixture;
+import dev.asynclint.testkit.FixRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,26 +77,14 @@ class TimeoutWithoutAwaitFixTest {
   }
 
   private String fixed(String source) throws IOException {
-    List<Diagnostic> findings = run(source);
-    assertThat(findings).hasSize(1);
-    assertThat(findings.get(0).fix().applicability()).isEqualTo(FixAvailability.SAFE);
-    String result = apply(source, findings.get(0).fix().edits());
-    assertThat(Parser.parse(result).hasErrors()).as(result).isFalse();
-    assertThat(run(result)).as("fixpoint").isEmpty();
-    return result;
+    return fix().fixed(source, FixAvailability.SAFE);
   }
 
   private List<Diagnostic> run(String source) throws IOException {
-    Files.writeString(dir.resolve("loader.py"), source, StandardCharsets.UTF_8);
-    return Fixture.load(dir).run(List.of(new TimeoutWithoutAwait()), Settings.DEFAULT);
+    return fix().findings(source);
   }
 
-  private static String apply(String source, List<Edit> edits) {
-    StringBuilder text = new StringBuilder(source);
-    for (int i = edits.size() - 1; i >= 0; i--) {
-      Edit edit = edits.get(i);
-      text.replace(edit.range().start(), edit.range().end(), edit.replacement());
-    }
-    return text.toString();
+  private FixRun fix() {
+    return new FixRun(dir, "loader.py", new TimeoutWithoutAwait());
   }
 }

@@ -3,15 +3,12 @@ package dev.asynclint.rules.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asynclint.lint.Diagnostic;
-import dev.asynclint.lint.Edit;
 import dev.asynclint.lint.FixAvailability;
 import dev.asynclint.lint.Settings;
 import dev.asynclint.syntax.PythonVersion;
 import dev.asynclint.syntax.parser.Parser;
-import dev.asynclint.testkit.Fixture;
+import dev.asynclint.testkit.FixRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -86,10 +83,10 @@ class DanglingTaskFixTest {
             + "    asyncio.create_task(b)\n";
     List<Diagnostic> findings = run(source, Settings.DEFAULT);
     assertThat(findings).hasSize(2);
-    String once = apply(source, findings.get(0).fix().edits());
+    String once = FixRun.apply(source, findings.get(0).fix().edits());
     List<Diagnostic> again = run(once, Settings.DEFAULT);
     assertThat(again).hasSize(1);
-    String twice = apply(once, again.get(0).fix().edits());
+    String twice = FixRun.apply(once, again.get(0).fix().edits());
     assertThat(twice)
         .isEqualTo(
             "import asyncio\n\n_background_tasks: set[asyncio.Task] = set()\n\n\n"
@@ -113,26 +110,14 @@ class DanglingTaskFixTest {
   }
 
   private String fixed(String source, Settings settings) throws IOException {
-    List<Diagnostic> findings = run(source, settings);
-    assertThat(findings).hasSize(1);
-    assertThat(findings.get(0).fix().applicability()).isEqualTo(FixAvailability.UNSAFE);
-    String result = apply(source, findings.get(0).fix().edits());
-    assertThat(Parser.parse(result).hasErrors()).as(result).isFalse();
-    assertThat(run(result, settings)).as("fixpoint").isEmpty();
-    return result;
+    return fix(settings).fixed(source, FixAvailability.UNSAFE);
   }
 
   private List<Diagnostic> run(String source, Settings settings) throws IOException {
-    Files.writeString(dir.resolve("signup.py"), source, StandardCharsets.UTF_8);
-    return Fixture.load(dir).run(List.of(new DanglingTask()), settings);
+    return fix(settings).findings(source);
   }
 
-  private static String apply(String source, List<Edit> edits) {
-    StringBuilder text = new StringBuilder(source);
-    for (int i = edits.size() - 1; i >= 0; i--) {
-      Edit edit = edits.get(i);
-      text.replace(edit.range().start(), edit.range().end(), edit.replacement());
-    }
-    return text.toString();
+  private FixRun fix(Settings settings) {
+    return new FixRun(dir, "signup.py", new DanglingTask(), settings);
   }
 }

@@ -1,5 +1,6 @@
 package dev.asynclint.semantic.project;
 
+import dev.asynclint.text.ResourceTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,7 +66,8 @@ final class Frameworks {
 
   private static Frameworks load() {
     Frameworks frameworks = new Frameworks();
-    for (String[] fields : ResourceTable.read("frameworks.tsv")) {
+    for (String[] fields :
+        ResourceTable.read(Frameworks.class, "/dev/asynclint/semantic/frameworks.tsv")) {
       switch (fields[0]) {
         case "handler-decorator":
           frameworks.handlerDecorators.add(fields[1]);

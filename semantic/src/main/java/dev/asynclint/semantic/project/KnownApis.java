@@ -1,5 +1,6 @@
 package dev.asynclint.semantic.project;
 
+import dev.asynclint.text.ResourceTable;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -45,7 +46,8 @@ final class KnownApis {
 
   private static KnownApis load() {
     KnownApis apis = new KnownApis();
-    for (String[] fields : ResourceTable.read("known-apis.tsv")) {
+    for (String[] fields :
+        ResourceTable.read(KnownApis.class, "/dev/asynclint/semantic/known-apis.tsv")) {
       switch (fields[0]) {
         case "returns":
           apis.returns.put(fields[1], fields[2]);

@@ -46,21 +46,10 @@ public final class Suspensions {
 
   /** A list, set or dict comprehension with an {@code async for} clause. */
   public static boolean isAsyncComprehension(Expr expr) {
-    List<Comprehension> generators;
-    if (expr instanceof Expr.ListComp) {
-      generators = ((Expr.ListComp) expr).generators();
-    } else if (expr instanceof Expr.SetComp) {
-      generators = ((Expr.SetComp) expr).generators();
-    } else if (expr instanceof Expr.DictComp) {
-      generators = ((Expr.DictComp) expr).generators();
-    } else {
+    if (expr instanceof Expr.GeneratorExp) {
       return false;
     }
-    for (Comprehension generator : generators) {
-      if (generator.isAsync() != 0) {
-        return true;
-      }
-    }
-    return false;
+    List<Comprehension> clauses = Comprehension.clausesOf(expr);
+    return clauses != null && clauses.stream().anyMatch(clause -> clause.isAsync() != 0);
   }
 }

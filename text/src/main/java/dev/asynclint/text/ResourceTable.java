@@ -1,4 +1,4 @@
-package dev.asynclint.semantic.project;
+package dev.asynclint.text;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,14 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the tab-separated fact tables shipped with the model; {@code #} starts a comment line. */
-final class ResourceTable {
+/**
+ * Reads the tab-separated fact tables shipped as resources (knowledge bases of APIs and
+ * frameworks): one row a line, {@code #} starts a comment line, blank lines are skipped.
+ */
+public final class ResourceTable {
   private ResourceTable() {}
 
-  static List<String[]> read(String name) {
-    InputStream in = ResourceTable.class.getResourceAsStream("/dev/asynclint/semantic/" + name);
+  /** The rows of the resource at {@code path} (absolute, as {@link Class#getResourceAsStream}). */
+  public static List<String[]> read(Class<?> owner, String path) {
+    InputStream in = owner.getResourceAsStream(path);
     if (in == null) {
-      throw new IllegalStateException("resource " + name + " is missing from the build");
+      throw new IllegalStateException("resource " + path + " is missing from the build");
     }
     List<String[]> rows = new ArrayList<>();
     try (BufferedReader reader =
