@@ -15,6 +15,7 @@ import dev.asynclint.rules.blocking.BusyWait;
 import dev.asynclint.rules.blocking.CpuBoundInCoroutine;
 import dev.asynclint.rules.blocking.UserBlockingCall;
 import dev.asynclint.rules.cancellation.SwallowedCancellation;
+import dev.asynclint.rules.cancellation.TimeoutParameter;
 import dev.asynclint.rules.concurrency.AwaitUnderThreadLock;
 import dev.asynclint.rules.concurrency.LockPerCall;
 import dev.asynclint.rules.eventloop.DeprecatedGetEventLoop;
@@ -69,6 +70,7 @@ public final class RuleRegistry {
           new WaitOnBareCoroutines(),
           new GatheredExceptionsIgnored(),
           new SwallowedCancellation(),
+          new TimeoutParameter(),
           new LockPerCall(),
           new AwaitUnderThreadLock(),
           new SyncViewBridgesAsync());
