@@ -31,6 +31,7 @@ import dev.asynclint.rules.tasks.DanglingTask;
 import dev.asynclint.rules.tasks.GatheredExceptionsIgnored;
 import dev.asynclint.rules.tasks.MissingAwait;
 import dev.asynclint.rules.tasks.WaitOnBareCoroutines;
+import dev.asynclint.rules.unnecessary.AsyncWithoutAwait;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -73,6 +74,7 @@ public final class RuleRegistry {
           new TimeoutParameter(),
           new LockPerCall(),
           new AwaitUnderThreadLock(),
+          new AsyncWithoutAwait(),
           new SyncViewBridgesAsync());
 
   private RuleRegistry() {}
