@@ -5,6 +5,7 @@ import dev.asynclint.lint.FunctionRule;
 import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
 import dev.asynclint.rules.Definitions;
+import dev.asynclint.rules.TestCode;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.syntax.ast.Arg;
 import dev.asynclint.syntax.ast.Arguments;
@@ -15,7 +16,9 @@ import java.util.List;
  * ASY403: an {@code async def} with a parameter named {@code timeout}. Silent for signatures the
  * function does not own: methods of a class deriving from a class outside the project, methods a
  * project base or subclass also defines, dunder methods, {@code @overload} declarations, stubs
- * (body of {@code pass}/{@code ...}/docstring/{@code raise}) and {@code .pyi} files.
+ * (body of {@code pass}/{@code ...}/docstring/{@code raise}) and {@code .pyi} files; also test
+ * modules (which parametrize deadlines on purpose) and asyncio's own modules (which define the
+ * timeout primitives).
  */
 @RuleInfo(
     code = "ASY403",
@@ -38,6 +41,8 @@ public final class TimeoutParameter implements FunctionRule {
   public void checkFunction(FunctionInfo function, FileContext context) {
     if (!function.isAsync()
         || Definitions.isStubFile(function)
+        || TestCode.isTest(function.module())
+        || definesTimeouts(function)
         || Definitions.isDunder(function.name())
         || Definitions.isStub(function.body())
         || function.hasDecorator(OVERLOAD)
@@ -49,6 +54,12 @@ public final class TimeoutParameter implements FunctionRule {
       return;
     }
     context.report(this, timeout.range(), String.format(MESSAGE, function.name()));
+  }
+
+  /** Whether the function belongs to asyncio, which defines the timeout primitives themselves. */
+  private static boolean definesTimeouts(FunctionInfo function) {
+    String module = function.module().name();
+    return module.equals("asyncio") || module.startsWith("asyncio.");
   }
 
   /** The parameter named {@code timeout}, positional or keyword-only; null if none. */
