@@ -14,6 +14,7 @@ import dev.asynclint.rules.blocking.BlockingThreadSync;
 import dev.asynclint.rules.blocking.BusyWait;
 import dev.asynclint.rules.blocking.CpuBoundInCoroutine;
 import dev.asynclint.rules.blocking.UserBlockingCall;
+import dev.asynclint.rules.cancellation.CancelNotAwaited;
 import dev.asynclint.rules.cancellation.CleanupNotCancellationSafe;
 import dev.asynclint.rules.cancellation.SwallowedCancellation;
 import dev.asynclint.rules.cancellation.TimeoutParameter;
@@ -73,6 +74,7 @@ public final class RuleRegistry {
           new GatheredExceptionsIgnored(),
           new SwallowedCancellation(),
           new CleanupNotCancellationSafe(),
+          new CancelNotAwaited(),
           new TimeoutParameter(),
           new LockPerCall(),
           new AwaitUnderThreadLock(),
