@@ -20,6 +20,7 @@ import dev.asynclint.rules.cancellation.SwallowedCancellation;
 import dev.asynclint.rules.cancellation.TimeoutParameter;
 import dev.asynclint.rules.concurrency.AwaitUnderThreadLock;
 import dev.asynclint.rules.concurrency.LockPerCall;
+import dev.asynclint.rules.concurrency.ThreadPrimitiveInAsync;
 import dev.asynclint.rules.eventloop.DeprecatedGetEventLoop;
 import dev.asynclint.rules.eventloop.GetEventLoopInCoroutine;
 import dev.asynclint.rules.eventloop.LoopNotClosed;
@@ -77,6 +78,7 @@ public final class RuleRegistry {
           new CancelNotAwaited(),
           new TimeoutParameter(),
           new LockPerCall(),
+          new ThreadPrimitiveInAsync(),
           new AwaitUnderThreadLock(),
           new AsyncWithoutAwait(),
           new SyncViewBridgesAsync());
