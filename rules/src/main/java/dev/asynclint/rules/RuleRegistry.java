@@ -21,6 +21,7 @@ import dev.asynclint.rules.cancellation.TimeoutParameter;
 import dev.asynclint.rules.concurrency.AwaitUnderThreadLock;
 import dev.asynclint.rules.concurrency.LockPerCall;
 import dev.asynclint.rules.concurrency.ThreadPrimitiveInAsync;
+import dev.asynclint.rules.concurrency.WebSocketLoopUnguarded;
 import dev.asynclint.rules.eventloop.DeprecatedGetEventLoop;
 import dev.asynclint.rules.eventloop.GetEventLoopInCoroutine;
 import dev.asynclint.rules.eventloop.LoopNotClosed;
@@ -80,6 +81,7 @@ public final class RuleRegistry {
           new LockPerCall(),
           new ThreadPrimitiveInAsync(),
           new AwaitUnderThreadLock(),
+          new WebSocketLoopUnguarded(),
           new AsyncWithoutAwait(),
           new SyncViewBridgesAsync());
 
