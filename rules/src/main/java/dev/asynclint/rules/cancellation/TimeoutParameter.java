@@ -1,6 +1,7 @@
 package dev.asynclint.rules.cancellation;
 
 import dev.asynclint.lint.FileContext;
+import dev.asynclint.lint.FixAvailability;
 import dev.asynclint.lint.FunctionRule;
 import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
@@ -24,6 +25,7 @@ import java.util.List;
     code = "ASY403",
     name = "timeout-parameter",
     severity = Severity.INFO,
+    fix = FixAvailability.UNSAFE,
     equivalents = {"ASYNC109", "TRIO109"},
     summary =
         "An `async def` that takes a `timeout` parameter: each coroutine then implements its own"
@@ -53,7 +55,12 @@ public final class TimeoutParameter implements FunctionRule {
     if (timeout == null || Definitions.inHierarchy(function, context.project())) {
       return;
     }
-    context.report(this, timeout.range(), String.format(MESSAGE, function.name()));
+    context.report(
+        this,
+        timeout.range(),
+        String.format(MESSAGE, function.name()),
+        List.of(),
+        TimeoutParameterFix.of(function, timeout, context));
   }
 
   /** Whether the function belongs to asyncio, which defines the timeout primitives themselves. */
