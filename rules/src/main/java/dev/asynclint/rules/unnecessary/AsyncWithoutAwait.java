@@ -6,6 +6,7 @@ import dev.asynclint.lint.ProjectRule;
 import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
 import dev.asynclint.rules.Definitions;
+import dev.asynclint.rules.TestCode;
 import dev.asynclint.semantic.project.ClassInfo;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.project.Project;
@@ -24,9 +25,9 @@ import java.util.Set;
  * async, for: request handlers; decorated functions (other than {@code staticmethod}/{@code
  * classmethod}); methods of decorated classes, of classes with a base outside the project, or whose
  * name a project base, subclass or any other project class with an async method of that name also
- * defines; dunder methods and {@code test*} functions; stubs and {@code .pyi} files; functions
- * whose name is used anywhere in the project other than as a directly awaited call (see {@link
- * NameUses}).
+ * defines; dunder methods and {@code test*} functions; test modules, whose coroutine functions
+ * exercise the async machinery on purpose; stubs and {@code .pyi} files; functions whose name is
+ * used anywhere in the project other than as a directly awaited call (see {@link NameUses}).
  */
 @RuleInfo(
     code = "ASY600",
@@ -70,6 +71,7 @@ public final class AsyncWithoutAwait implements ProjectRule {
   private static boolean candidate(FunctionInfo function, Project project) {
     if (!function.isAsync()
         || Definitions.isStubFile(function)
+        || TestCode.isTest(function.module())
         || Definitions.isDunder(function.name())
         || function.name().startsWith("test")
         || function.name().startsWith("async")
