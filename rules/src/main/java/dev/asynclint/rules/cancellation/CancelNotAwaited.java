@@ -18,6 +18,7 @@ import dev.asynclint.syntax.ast.Walker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * ASY402: {@code task.cancel()} in a coroutine, on a task the code keeps — a local variable or a
@@ -159,12 +160,12 @@ public final class CancelNotAwaited implements FunctionRule {
 
   /** Finds the stores of the task variable, and whether any read of it observes the task. */
   private static final class TaskUses extends Walker {
-    private final java.util.function.Predicate<Expr> matches;
+    private final Predicate<Expr> matches;
     private final List<Node> stack = new ArrayList<>();
     private final List<Stmt.Assign> stores = new ArrayList<>();
     private boolean observed;
 
-    TaskUses(java.util.function.Predicate<Expr> matches) {
+    TaskUses(Predicate<Expr> matches) {
       this.matches = matches;
     }
 

@@ -47,7 +47,10 @@ public final class CleanupNotCancellationSafe implements FunctionRule {
   private static final Set<String> RELEASES =
       Set.of("close", "aclose", "release", "disconnect", "shutdown");
 
-  /** What a statement acquires: the text of the holder and the release methods that free it. */
+  /**
+   * What a statement acquires: the holders as written ({@code session}, {@code self._lock}), and
+   * whether it is a lock's {@code acquire()}, which only {@code release()} undoes.
+   */
   private record Acquisition(Stmt statement, List<String> holders, boolean lock) {}
 
   @Override

@@ -8,7 +8,7 @@ import dev.asynclint.semantic.project.CallEdge;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.project.Place;
 import dev.asynclint.semantic.project.SourceModule;
-import dev.asynclint.semantic.project.Value;
+import dev.asynclint.semantic.scope.Symbol;
 import dev.asynclint.syntax.PythonVersion;
 import dev.asynclint.syntax.ast.Arg;
 import dev.asynclint.syntax.ast.Arguments;
@@ -231,11 +231,9 @@ final class TimeoutParameterFix {
     if (statement == null || !edge.caller().isAsync()) {
       return null;
     }
-    Place place = edge.site().place();
-    Value module =
-        context.resolver().resolve(place, new Expr.Name(asyncio, ExprContext.LOAD, call.range()));
-    if (!new Value.Named("asyncio").equals(module)) {
-      return null;
+    Symbol local = edge.caller().scope().symbol(asyncio);
+    if (local != null && local.isLocal()) {
+      return null; // the caller's own variable hides the module's asyncio alias
     }
     int lineStart = source.lastIndexOf('\n', statement.range().start()) + 1;
     String indent = source.substring(lineStart, statement.range().start());

@@ -16,6 +16,7 @@ import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Walker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -299,7 +300,7 @@ public final class WebSocketLoopUnguarded implements FunctionRule {
           || attr.equals("ERROR");
     }
     if (node instanceof Expr.Constant && ((Expr.Constant) node).value() instanceof String) {
-      String text = ((String) ((Expr.Constant) node).value()).toLowerCase(java.util.Locale.ROOT);
+      String text = ((String) ((Expr.Constant) node).value()).toLowerCase(Locale.ROOT);
       return text.equals("type") || text.contains("disconnect") || text.contains("close");
     }
     return false;

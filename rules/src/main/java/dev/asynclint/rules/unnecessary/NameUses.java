@@ -9,6 +9,7 @@ import dev.asynclint.syntax.ast.ExprContext;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.Walker;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class NameUses {
   private final Set<String> values = new HashSet<>();
   private final Set<String> unresolvedNotAwaited = new HashSet<>();
   private final Set<FunctionInfo> resolvedNotAwaited =
-      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      Collections.newSetFromMap(new IdentityHashMap<>());
 
   private NameUses() {}
 
