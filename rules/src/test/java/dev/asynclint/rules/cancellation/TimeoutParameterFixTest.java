@@ -93,6 +93,19 @@ class TimeoutParameterFixTest {
   }
 
   @Test
+  void noFixWhenACallerHidesTheAsyncioAlias() throws IOException {
+    String source =
+        "import asyncio\n\n\n"
+            + "async def read_frame(reader, timeout=None):\n"
+            + "    return await asyncio.wait_for(reader.read(), timeout)\n\n\n"
+            + "async def main(reader, asyncio):\n"
+            + "    return await read_frame(reader, timeout=asyncio.deadline)\n";
+    List<Diagnostic> findings = run(source, Settings.DEFAULT);
+    assertThat(findings).hasSize(1);
+    assertThat(findings.get(0).fix()).isNull();
+  }
+
+  @Test
   void noFixBeforePython311() throws IOException {
     String source =
         "import asyncio\n\n\n"
