@@ -14,13 +14,18 @@ import dev.asynclint.rules.blocking.BlockingThreadSync;
 import dev.asynclint.rules.blocking.BusyWait;
 import dev.asynclint.rules.blocking.CpuBoundInCoroutine;
 import dev.asynclint.rules.blocking.UserBlockingCall;
+import dev.asynclint.rules.cancellation.CancelNotAwaited;
+import dev.asynclint.rules.cancellation.CleanupNotCancellationSafe;
 import dev.asynclint.rules.cancellation.SwallowedCancellation;
+import dev.asynclint.rules.cancellation.TimeoutParameter;
 import dev.asynclint.rules.concurrency.AwaitUnderThreadLock;
 import dev.asynclint.rules.concurrency.ClientNotClosed;
 import dev.asynclint.rules.concurrency.ClientPerRequest;
 import dev.asynclint.rules.concurrency.LockOrderInversion;
 import dev.asynclint.rules.concurrency.LockPerCall;
+import dev.asynclint.rules.concurrency.ThreadPrimitiveInAsync;
 import dev.asynclint.rules.concurrency.UnboundedFanOut;
+import dev.asynclint.rules.concurrency.WebSocketLoopUnguarded;
 import dev.asynclint.rules.eventloop.DeprecatedGetEventLoop;
 import dev.asynclint.rules.eventloop.GetEventLoopInCoroutine;
 import dev.asynclint.rules.eventloop.LoopNotClosed;
@@ -44,6 +49,7 @@ import dev.asynclint.rules.tasks.MissingAwait;
 import dev.asynclint.rules.tasks.OrphanedForeverTask;
 import dev.asynclint.rules.tasks.SequentialAwaitInLoop;
 import dev.asynclint.rules.tasks.WaitOnBareCoroutines;
+import dev.asynclint.rules.unnecessary.AsyncWithoutAwait;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -85,12 +91,18 @@ public final class RuleRegistry {
           new WaitOnBareCoroutines(),
           new GatheredExceptionsIgnored(),
           new SwallowedCancellation(),
+          new CleanupNotCancellationSafe(),
+          new CancelNotAwaited(),
+          new TimeoutParameter(),
           new UnboundedFanOut(),
           new ClientPerRequest(),
           new ClientNotClosed(),
           new LockOrderInversion(),
           new LockPerCall(),
+          new ThreadPrimitiveInAsync(),
           new AwaitUnderThreadLock(),
+          new WebSocketLoopUnguarded(),
+          new AsyncWithoutAwait(),
           new SyncViewBridgesAsync(),
           new TimeoutWithoutAwait(),
           new TaskGroupSingleTask(),

@@ -1,0 +1,112 @@
+package dev.asynclint.rules.unnecessary;
+
+import dev.asynclint.semantic.project.CallSite;
+import dev.asynclint.semantic.project.FunctionInfo;
+import dev.asynclint.semantic.project.Project;
+import dev.asynclint.semantic.project.SourceModule;
+import dev.asynclint.syntax.ast.Expr;
+import dev.asynclint.syntax.ast.ExprContext;
+import dev.asynclint.syntax.ast.Node;
+import dev.asynclint.syntax.ast.Walker;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How the project uses the names of its functions, to tell whether a coroutine function may be
+ * required to stay one. A name counts as used as a value when it is read other than as the callee
+ * of a call ({@code create_task(worker)}, {@code handlers = [on_message]}, {@code
+ * callback=self.on_done}), or spelled as a string ({@code getattr(self, "on_" + ...)} targets,
+ * {@code __all__}). A call whose coroutine is not awaited on the spot ({@code
+ * create_task(worker())}, {@code asyncio.run(main())}, {@code coro = fetch()}) makes its callee
+ * required as well: by the resolved function, or by name when the call does not resolve.
+ */
+final class NameUses {
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private final Set<String> values = new HashSet<>();
+  private final Set<String> unresolvedNotAwaited = new HashSet<>();
+  private final Set<FunctionInfo> resolvedNotAwaited =
+      Collections.newSetFromMap(new IdentityHashMap<>());
+
+  private NameUses() {}
+
+  static NameUses of(Project project) {
+    NameUses uses = new NameUses();
+    for (SourceModule module : project.index().modules()) {
+      Map<Expr.Call, CallSite> sites = new IdentityHashMap<>();
+      for (CallSite site : project.callSites(module)) {
+        sites.put(site.call(), site);
+      }
+      uses.scan(module, sites);
+    }
+    return uses;
+  }
+
+  /** Whether the project uses the function other than by awaiting a direct call of it. */
+  boolean requiresCoroutineFunction(FunctionInfo function) {
+    return values.contains(function.name())
+        || unresolvedNotAwaited.contains(function.name())
+        || resolvedNotAwaited.contains(function);
+  }
+
+  private void scan(SourceModule module, Map<Expr.Call, CallSite> sites) {
+    List<Node> stack = new ArrayList<>();
+    Walker walker =
+        new Walker() {
+          @Override
+          protected boolean enter(Node node) {
+            Node parent = stack.isEmpty() ? null : stack.get(stack.size() - 1);
+            if (node instanceof Expr.Name && ((Expr.Name) node).ctx() == ExprContext.LOAD) {
+              if (!isCallee(parent, node)) {
+                values.add(((Expr.Name) node).id());
+              }
+            } else if (node instanceof Expr.Attribute
+                && ((Expr.Attribute) node).ctx() == ExprContext.LOAD) {
+              if (!isCallee(parent, node)) {
+                values.add(((Expr.Attribute) node).attr());
+              }
+            } else if (node instanceof Expr.Constant
+                && ((Expr.Constant) node).value() instanceof String) {
+              String text = (String) ((Expr.Constant) node).value();
+              if (text.length() < 80 && IDENTIFIER.matcher(text).matches()) {
+                values.add(text);
+              }
+            } else if (node instanceof Expr.Call && !(parent instanceof Expr.Await)) {
+              notAwaited((Expr.Call) node, sites.get(node));
+            }
+            stack.add(node);
+            return true;
+          }
+
+          @Override
+          protected void leave(Node node) {
+            stack.remove(stack.size() - 1);
+          }
+        };
+    walker.walk(module.tree());
+  }
+
+  private void notAwaited(Expr.Call call, CallSite site) {
+    FunctionInfo callee = site == null ? null : site.target().function();
+    if (callee != null) {
+      resolvedNotAwaited.add(callee);
+      return;
+    }
+    Expr func = call.func();
+    if (func instanceof Expr.Name) {
+      unresolvedNotAwaited.add(((Expr.Name) func).id());
+    } else if (func instanceof Expr.Attribute) {
+      unresolvedNotAwaited.add(((Expr.Attribute) func).attr());
+    }
+  }
+
+  private static boolean isCallee(Node parent, Node node) {
+    return parent instanceof Expr.Call && ((Expr.Call) parent).func() == node;
+  }
+}
