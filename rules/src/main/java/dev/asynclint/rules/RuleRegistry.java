@@ -13,6 +13,7 @@ import dev.asynclint.rules.blocking.BlockingSubprocess;
 import dev.asynclint.rules.blocking.BlockingThreadSync;
 import dev.asynclint.rules.blocking.BusyWait;
 import dev.asynclint.rules.blocking.CpuBoundInCoroutine;
+import dev.asynclint.rules.blocking.EagerCallInExecutor;
 import dev.asynclint.rules.blocking.UserBlockingCall;
 import dev.asynclint.rules.cancellation.SwallowedCancellation;
 import dev.asynclint.rules.concurrency.AwaitUnderThreadLock;
@@ -63,6 +64,7 @@ public final class RuleRegistry {
           new BlockingSdk(),
           new BusyWait(),
           new UserBlockingCall(),
+          new EagerCallInExecutor(),
           new MissingAwait(),
           new DanglingTask(),
           new CoroutineFromSync(),
