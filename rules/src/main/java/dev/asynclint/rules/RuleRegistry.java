@@ -18,6 +18,7 @@ import dev.asynclint.rules.blocking.UserBlockingCall;
 import dev.asynclint.rules.cancellation.SwallowedCancellation;
 import dev.asynclint.rules.concurrency.AwaitUnderThreadLock;
 import dev.asynclint.rules.concurrency.LockPerCall;
+import dev.asynclint.rules.concurrency.QueueJoinWithoutTaskDone;
 import dev.asynclint.rules.eventloop.DeprecatedGetEventLoop;
 import dev.asynclint.rules.eventloop.GetEventLoopInCoroutine;
 import dev.asynclint.rules.eventloop.LoopNotClosed;
@@ -73,6 +74,7 @@ public final class RuleRegistry {
           new SwallowedCancellation(),
           new LockPerCall(),
           new AwaitUnderThreadLock(),
+          new QueueJoinWithoutTaskDone(),
           new SyncViewBridgesAsync());
 
   private RuleRegistry() {}
