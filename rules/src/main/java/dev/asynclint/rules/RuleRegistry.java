@@ -17,6 +17,7 @@ import dev.asynclint.rules.blocking.EagerCallInExecutor;
 import dev.asynclint.rules.blocking.UserBlockingCall;
 import dev.asynclint.rules.cancellation.SwallowedCancellation;
 import dev.asynclint.rules.concurrency.AwaitUnderThreadLock;
+import dev.asynclint.rules.concurrency.CheckThenActAcrossAwait;
 import dev.asynclint.rules.concurrency.LockPerCall;
 import dev.asynclint.rules.concurrency.QueueJoinWithoutTaskDone;
 import dev.asynclint.rules.eventloop.DeprecatedGetEventLoop;
@@ -74,6 +75,7 @@ public final class RuleRegistry {
           new SwallowedCancellation(),
           new LockPerCall(),
           new AwaitUnderThreadLock(),
+          new CheckThenActAcrossAwait(),
           new QueueJoinWithoutTaskDone(),
           new SyncViewBridgesAsync());
 
