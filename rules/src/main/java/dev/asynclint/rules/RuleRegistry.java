@@ -14,6 +14,7 @@ import dev.asynclint.rules.blocking.BlockingThreadSync;
 import dev.asynclint.rules.blocking.BusyWait;
 import dev.asynclint.rules.blocking.CpuBoundInCoroutine;
 import dev.asynclint.rules.blocking.EagerCallInExecutor;
+import dev.asynclint.rules.blocking.SyncOrmInAsync;
 import dev.asynclint.rules.blocking.UserBlockingCall;
 import dev.asynclint.rules.cancellation.SwallowedCancellation;
 import dev.asynclint.rules.concurrency.AwaitUnderThreadLock;
@@ -67,6 +68,7 @@ public final class RuleRegistry {
           new BusyWait(),
           new UserBlockingCall(),
           new EagerCallInExecutor(),
+          new SyncOrmInAsync(),
           new MissingAwait(),
           new DanglingTask(),
           new CoroutineFromSync(),
