@@ -16,6 +16,7 @@ import dev.asynclint.rules.blocking.CpuBoundInCoroutine;
 import dev.asynclint.rules.blocking.EagerCallInExecutor;
 import dev.asynclint.rules.blocking.SyncOrmInAsync;
 import dev.asynclint.rules.blocking.UserBlockingCall;
+import dev.asynclint.rules.cancellation.AwaitWithoutTimeout;
 import dev.asynclint.rules.cancellation.SwallowedCancellation;
 import dev.asynclint.rules.concurrency.AwaitUnderThreadLock;
 import dev.asynclint.rules.concurrency.CheckThenActAcrossAwait;
@@ -75,6 +76,7 @@ public final class RuleRegistry {
           new WaitOnBareCoroutines(),
           new GatheredExceptionsIgnored(),
           new SwallowedCancellation(),
+          new AwaitWithoutTimeout(),
           new LockPerCall(),
           new AwaitUnderThreadLock(),
           new CheckThenActAcrossAwait(),
