@@ -129,8 +129,9 @@ public final class SyncOrmInAsync implements FunctionRule {
       }
       return;
     }
-    if (call.args().size() == 1
-        && EVALUATING_BUILTINS.contains(models.qualifiedName(call.func()))
+    String callee = call.args().size() == 1 ? models.qualifiedName(call.func()) : null;
+    if (callee != null
+        && EVALUATING_BUILTINS.contains(callee)
         && models.isQuerySet(call.args().get(0))) {
       String alternative =
           call.func() instanceof Expr.Name && ((Expr.Name) call.func()).id().equals("len")

@@ -152,7 +152,8 @@ final class NetworkCalls {
         Expr.Call open = (Expr.Call) ((Expr.Await) assign.value()).value();
         Place place =
             new Place(site.caller().module(), site.place().scope(), open.range().start(), null);
-        return OPEN_CONNECTIONS.contains(resolver.qualifiedName(place, open.func()));
+        String opener = resolver.qualifiedName(place, open.func());
+        return opener != null && OPEN_CONNECTIONS.contains(opener);
       }
     }
     return false;
