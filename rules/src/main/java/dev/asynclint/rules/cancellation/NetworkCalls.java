@@ -50,6 +50,11 @@ final class NetworkCalls {
       return consequence;
     }
 
+    /** Whether the call reads from a connection object it is called on. */
+    boolean readsConnection() {
+      return this == STREAM_READ || this == WEBSOCKET_RECEIVE;
+    }
+
     /** Whether the call is an HTTP request, which can also be used as {@code async with}. */
     boolean requestsHttp() {
       return this == AIOHTTP_SESSION || this == AIOHTTP_REQUEST || this == HTTPX;
@@ -157,6 +162,31 @@ final class NetworkCalls {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the receiver of the call is a local variable the calling function itself binds (to what
+   * {@code open_connection()} or {@code websockets.connect()} gives): a connection received as a
+   * parameter or read from an attribute comes from code that may bound the time of its use.
+   */
+  static boolean receiverMadeHere(CallSite site) {
+    Expr func = site.call().func();
+    if (!(func instanceof Expr.Attribute)
+        || !(((Expr.Attribute) func).value() instanceof Expr.Name)) {
+      return false;
+    }
+    NameLookup lookup = site.place().lookup(((Expr.Name) ((Expr.Attribute) func).value()).id());
+    if (lookup.origin() != NameLookup.Origin.BOUND || lookup.bindings().isEmpty()) {
+      return false;
+    }
+    for (Binding binding : lookup.bindings()) {
+      boolean local =
+          binding.kind() == BindingKind.ASSIGNMENT || binding.kind() == BindingKind.WITH_TARGET;
+      if (!local || binding.scope() != site.caller().scope()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The {@code timeout=} a call passes: set, {@code None}, or absent. */
