@@ -43,11 +43,14 @@ public final class EagerCallInExecutor implements CallRule {
           + " instead of a callable; pass the callable and its arguments: `%s`";
   static final String FIX_TITLE = "Pass the callable and its arguments separately";
 
-  /** Whether the offloader passes keyword arguments on to the callable itself. */
+  /**
+   * How a fix passes keyword arguments: on to the offloader, which takes its callable
+   * positional-only ({@code to_thread(func, /, *args, **kwargs)}), or through {@code
+   * functools.partial} for the others, which take none or could mistake one for their own.
+   */
   private enum Keywords {
     PASSED,
-    THROUGH_PARTIAL,
-    NO_FIX
+    THROUGH_PARTIAL
   }
 
   /** An offloading callable: the position of the callable it runs, how a fix passes keywords. */
@@ -66,22 +69,22 @@ public final class EagerCallInExecutor implements CallRule {
           Map.entry("asyncio.base_events.BaseEventLoop.run_in_executor", RUN_IN_EXECUTOR),
           Map.entry(
               "anyio.to_thread.run_sync",
-              new Offloader("anyio.to_thread.run_sync", 0, Keywords.NO_FIX)),
+              new Offloader("anyio.to_thread.run_sync", 0, Keywords.THROUGH_PARTIAL)),
           Map.entry(
               "starlette.concurrency.run_in_threadpool",
-              new Offloader("run_in_threadpool", 0, Keywords.NO_FIX)),
+              new Offloader("run_in_threadpool", 0, Keywords.THROUGH_PARTIAL)),
           Map.entry(
               "fastapi.concurrency.run_in_threadpool",
-              new Offloader("run_in_threadpool", 0, Keywords.NO_FIX)),
+              new Offloader("run_in_threadpool", 0, Keywords.THROUGH_PARTIAL)),
           Map.entry(
               "concurrent.futures.Executor.submit",
-              new Offloader("executor.submit", 0, Keywords.NO_FIX)),
+              new Offloader("executor.submit", 0, Keywords.THROUGH_PARTIAL)),
           Map.entry(
               "concurrent.futures.ThreadPoolExecutor.submit",
-              new Offloader("executor.submit", 0, Keywords.NO_FIX)),
+              new Offloader("executor.submit", 0, Keywords.THROUGH_PARTIAL)),
           Map.entry(
               "concurrent.futures.ProcessPoolExecutor.submit",
-              new Offloader("executor.submit", 0, Keywords.NO_FIX)));
+              new Offloader("executor.submit", 0, Keywords.THROUGH_PARTIAL)));
 
   /** Builtins whose result is data, never a callable. */
   private static final Set<String> DATA_BUILTINS =
@@ -204,9 +207,7 @@ public final class EagerCallInExecutor implements CallRule {
   private static Fix fix(CallSite site, Offloader offloader, FileContext context) {
     Expr.Call inner = site.call();
     String source = context.module().source();
-    if (offloader.keywords() == Keywords.NO_FIX
-        || !isDottedName(inner.func())
-        || text(source, inner).contains("#")) {
+    if (!isDottedName(inner.func()) || text(source, inner).contains("#")) {
       return null;
     }
     List<Edit> edits = new ArrayList<>();

@@ -73,11 +73,26 @@ class EagerCallInExecutorFixTest {
   }
 
   @Test
-  void noFixForComputedCalleesCommentsOrOtherOffloaders() throws IOException {
+  void otherOffloadersTakeKeywordsThroughPartial() throws IOException {
+    String source =
+        "import functools\nfrom concurrent.futures import ThreadPoolExecutor\n"
+            + "import requests\n\npool = ThreadPoolExecutor()\n\n\n"
+            + "def prefetch(url):\n    return pool.submit(requests.get(url, timeout=3))\n";
+    assertThat(fixed(source))
+        .isEqualTo(
+            "import functools\nfrom concurrent.futures import ThreadPoolExecutor\n"
+                + "import requests\n\npool = ThreadPoolExecutor()\n\n\n"
+                + "def prefetch(url):\n"
+                + "    return pool.submit(functools.partial(requests.get, url, timeout=3))\n");
+  }
+
+  @Test
+  void noFixForComputedCalleesOrComments() throws IOException {
     String source =
         "import asyncio\nimport anyio.to_thread\nimport requests\n\n\n"
             + "async def a(urls):\n    await asyncio.to_thread(requests.get(urls[0]))\n\n\n"
-            + "async def b(url):\n    await anyio.to_thread.run_sync(requests.get(url))\n\n\n"
+            + "async def b(url):\n"
+            + "    await anyio.to_thread.run_sync(requests.Session().get(url))\n\n\n"
             + "async def c(url):\n    await asyncio.to_thread(requests.get(  # main\n"
             + "        url))\n";
     List<Diagnostic> findings = run(source);
