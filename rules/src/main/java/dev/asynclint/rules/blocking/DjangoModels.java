@@ -9,6 +9,10 @@ import dev.asynclint.semantic.scope.Binding;
 import dev.asynclint.semantic.scope.BindingKind;
 import dev.asynclint.semantic.scope.NameLookup;
 import dev.asynclint.syntax.ast.Expr;
+import dev.asynclint.syntax.ast.Node;
+import dev.asynclint.syntax.ast.NodeSearch;
+import dev.asynclint.syntax.ast.Stmt;
+import dev.asynclint.syntax.ast.Walker;
 import java.util.Set;
 
 /**
@@ -59,6 +63,22 @@ final class DjangoModels {
           "difference",
           "dates",
           "datetimes");
+
+  /** Queryset methods that give one model instance. */
+  private static final Set<String> SINGLE_OBJECT_METHODS =
+      Set.of(
+          "get",
+          "first",
+          "last",
+          "earliest",
+          "latest",
+          "create",
+          "aget",
+          "afirst",
+          "alast",
+          "aearliest",
+          "alatest",
+          "acreate");
 
   private static final int MAX_DEPTH = 8;
 
@@ -117,10 +137,72 @@ final class DjangoModels {
     return value instanceof Value.Named && isModel(((Value.Named) value).qualifiedName());
   }
 
-  /** Whether the expression is an instance of a Django model class. */
+  /**
+   * Whether the expression is an instance of a Django model class: constructed or annotated as one,
+   * or a local bound to a single object fetched from a queryset ({@code obj = await
+   * M.objects.aget(...)}) or to the items of a loop over one ({@code async for obj in qs}).
+   */
   boolean isModelInstance(Expr expr) {
     Value value = resolver.resolve(place(expr), expr);
-    return value instanceof Value.Instance && isModel(((Value.Instance) value).className());
+    if (value instanceof Value.Instance && isModel(((Value.Instance) value).className())) {
+      return true;
+    }
+    if (!(expr instanceof Expr.Name)) {
+      return false;
+    }
+    NameLookup lookup = place(expr).lookup(((Expr.Name) expr).id());
+    if (lookup.origin() != NameLookup.Origin.BOUND || lookup.bindings().size() != 1) {
+      return false;
+    }
+    Binding binding = lookup.bindings().get(0);
+    if (binding.scope() != function.scope()) {
+      return false;
+    }
+    if (binding.kind() == BindingKind.ASSIGNMENT && binding.value() != null) {
+      return isFetchedObject(binding.value());
+    }
+    return binding.kind() == BindingKind.LOOP_TARGET && loopsOverQuerySet(binding);
+  }
+
+  /** {@code M.objects.get(...)}, {@code await qs.afirst()} and the like. */
+  private boolean isFetchedObject(Expr value) {
+    Expr call = value instanceof Expr.Await ? ((Expr.Await) value).value() : value;
+    if (!(call instanceof Expr.Call) || !(((Expr.Call) call).func() instanceof Expr.Attribute)) {
+      return false;
+    }
+    Expr.Attribute method = (Expr.Attribute) ((Expr.Call) call).func();
+    return SINGLE_OBJECT_METHODS.contains(method.attr()) && isQuerySet(method.value());
+  }
+
+  /** Whether the loop binding the name ({@code for}/{@code async for}) iterates a queryset. */
+  private boolean loopsOverQuerySet(Binding binding) {
+    boolean[] found = {false};
+    Walker walker =
+        new Walker() {
+          @Override
+          protected boolean enter(Node node) {
+            if (found[0] || NodeSearch.opensScope(node)) {
+              return false;
+            }
+            Expr target = null;
+            Expr iter = null;
+            if (node instanceof Stmt.For) {
+              target = ((Stmt.For) node).target();
+              iter = ((Stmt.For) node).iter();
+            } else if (node instanceof Stmt.AsyncFor) {
+              target = ((Stmt.AsyncFor) node).target();
+              iter = ((Stmt.AsyncFor) node).iter();
+            }
+            if (target instanceof Expr.Name && target.range().equals(binding.range())) {
+              found[0] = isQuerySet(iter);
+            }
+            return !found[0];
+          }
+        };
+    for (Stmt statement : function.body()) {
+      walker.walk(statement);
+    }
+    return found[0];
   }
 
   /** The qualified name an expression denotes, or null. */
