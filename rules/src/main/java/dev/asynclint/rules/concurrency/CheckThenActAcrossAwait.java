@@ -228,6 +228,9 @@ public final class CheckThenActAcrossAwait implements FunctionRule {
     private Stmt write;
     private boolean done;
 
+    /** How many {@code if}s tested after the suspension enclose the current statement. */
+    private int freshTests;
+
     PathScan(Expr state, FileContext context) {
       this.state = state;
       this.context = context;
@@ -247,7 +250,8 @@ public final class CheckThenActAcrossAwait implements FunctionRule {
         if (suspension == null) {
           suspension = LockSyntax.firstSuspension(List.of(statement));
         }
-        write = suspension == null ? null : statement;
+        boolean latchOnFreshTest = freshTests > 0 && assignsConstant(statement);
+        write = suspension == null || latchOnFreshTest ? null : statement;
         done = true;
         return;
       }
@@ -269,9 +273,25 @@ public final class CheckThenActAcrossAwait implements FunctionRule {
       if (suspension == null && headerSuspends(statement)) {
         suspension = statement;
       }
+      boolean freshTest = statement instanceof Stmt.If && suspension != null;
+      if (freshTest) {
+        freshTests++;
+      }
       for (List<Stmt> block : blocks) {
         block(block);
       }
+      if (freshTest) {
+        freshTests--;
+      }
+    }
+
+    /**
+     * {@code self.closed = True}: under an {@code if} on what the await gave, setting a flag to a
+     * constant acts on fresh information, and repeating it changes nothing.
+     */
+    private static boolean assignsConstant(Stmt statement) {
+      return statement instanceof Stmt.Assign
+          && ((Stmt.Assign) statement).value() instanceof Expr.Constant;
     }
 
     private static boolean headerSuspends(Stmt statement) {
