@@ -172,12 +172,27 @@ public final class EagerCallInExecutor implements CallRule {
     FunctionInfo function = target.function();
     return !function.isAsync()
         && function.decorators().isEmpty()
+        && !isPlaceholder(function.body())
         && !NodeSearch.anyInScope(
             function.body(),
             node ->
                 node instanceof Stmt.Return
                     && ((Stmt.Return) node).value() != null
                     && !surelyData(((Stmt.Return) node).value()));
+  }
+
+  /**
+   * A body that only stands in for an override ({@code pass}, {@code ...}, a docstring, {@code
+   * raise NotImplementedError}): what the called method returns is decided elsewhere.
+   */
+  private static boolean isPlaceholder(List<Stmt> body) {
+    return body.stream()
+        .allMatch(
+            statement ->
+                statement instanceof Stmt.Pass
+                    || statement instanceof Stmt.Raise
+                    || statement instanceof Stmt.ExprStatement
+                        && ((Stmt.ExprStatement) statement).value() instanceof Expr.Constant);
   }
 
   /** Whether the expression gives data, never a callable: literals, displays, comparisons. */
