@@ -91,6 +91,9 @@ public final class AwaitWithoutTimeout implements CallRule {
     if (own != NetworkCalls.Timeout.NOT_SET) {
       return own == NetworkCalls.Timeout.DISABLED && kind != NetworkCalls.Kind.AIOHTTP_SESSION;
     }
+    if (kind == NetworkCalls.Kind.WEBSOCKET_RECEIVE && NetworkCalls.connectionBoundsReceive(site)) {
+      return false;
+    }
     if (kind == NetworkCalls.Kind.AIOHTTP_SESSION) {
       return NetworkCalls.clientTimeout(site, context.resolver()) == NetworkCalls.Timeout.NOT_SET;
     }

@@ -107,8 +107,7 @@ final class NetworkCalls {
     int dot = name.lastIndexOf('.');
     String owner = dot < 0 ? "" : name.substring(0, dot);
     String method = name.substring(dot + 1);
-    if (AIOHTTP_SESSIONS.contains(owner)
-        && (HTTP_METHODS.contains(method) || method.equals("ws_connect"))) {
+    if (AIOHTTP_SESSIONS.contains(owner) && HTTP_METHODS.contains(method)) {
       return Kind.AIOHTTP_SESSION;
     }
     if (name.equals("aiohttp.request")) {
@@ -187,6 +186,30 @@ final class NetworkCalls {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the call that opened the receiver's connection sets a default receive timeout ({@code
+   * session.ws_connect(url, receive_timeout=30)}) or may through {@code **kwargs}.
+   */
+  static boolean connectionBoundsReceive(CallSite site) {
+    Expr receiver = ((Expr.Attribute) site.call().func()).value();
+    NameLookup lookup = site.place().lookup(((Expr.Name) receiver).id());
+    for (Binding binding : lookup.bindings()) {
+      Expr value = binding.value();
+      if (value instanceof Expr.Await) {
+        value = ((Expr.Await) value).value();
+      }
+      if (value instanceof Expr.Call
+          && ((Expr.Call) value)
+              .keywords().stream()
+                  .anyMatch(
+                      keyword ->
+                          keyword.arg() == null || keyword.arg().equals("receive_timeout"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The {@code timeout=} a call passes: set, {@code None}, or absent. */
