@@ -13,16 +13,21 @@ import dev.asynclint.rules.blocking.BlockingSubprocess;
 import dev.asynclint.rules.blocking.BlockingThreadSync;
 import dev.asynclint.rules.blocking.BusyWait;
 import dev.asynclint.rules.blocking.CpuBoundInCoroutine;
+import dev.asynclint.rules.blocking.EagerCallInExecutor;
+import dev.asynclint.rules.blocking.SyncOrmInAsync;
 import dev.asynclint.rules.blocking.UserBlockingCall;
+import dev.asynclint.rules.cancellation.AwaitWithoutTimeout;
 import dev.asynclint.rules.cancellation.CancelNotAwaited;
 import dev.asynclint.rules.cancellation.CleanupNotCancellationSafe;
 import dev.asynclint.rules.cancellation.SwallowedCancellation;
 import dev.asynclint.rules.cancellation.TimeoutParameter;
 import dev.asynclint.rules.concurrency.AwaitUnderThreadLock;
+import dev.asynclint.rules.concurrency.CheckThenActAcrossAwait;
 import dev.asynclint.rules.concurrency.ClientNotClosed;
 import dev.asynclint.rules.concurrency.ClientPerRequest;
 import dev.asynclint.rules.concurrency.LockOrderInversion;
 import dev.asynclint.rules.concurrency.LockPerCall;
+import dev.asynclint.rules.concurrency.QueueJoinWithoutTaskDone;
 import dev.asynclint.rules.concurrency.ThreadPrimitiveInAsync;
 import dev.asynclint.rules.concurrency.UnboundedFanOut;
 import dev.asynclint.rules.concurrency.WebSocketLoopUnguarded;
@@ -83,6 +88,8 @@ public final class RuleRegistry {
           new BlockingSdk(),
           new BusyWait(),
           new UserBlockingCall(),
+          new EagerCallInExecutor(),
+          new SyncOrmInAsync(),
           new MissingAwait(),
           new DanglingTask(),
           new OrphanedForeverTask(),
@@ -94,6 +101,7 @@ public final class RuleRegistry {
           new CleanupNotCancellationSafe(),
           new CancelNotAwaited(),
           new TimeoutParameter(),
+          new AwaitWithoutTimeout(),
           new UnboundedFanOut(),
           new ClientPerRequest(),
           new ClientNotClosed(),
@@ -102,6 +110,8 @@ public final class RuleRegistry {
           new ThreadPrimitiveInAsync(),
           new AwaitUnderThreadLock(),
           new WebSocketLoopUnguarded(),
+          new CheckThenActAcrossAwait(),
+          new QueueJoinWithoutTaskDone(),
           new AsyncWithoutAwait(),
           new SyncViewBridgesAsync(),
           new TimeoutWithoutAwait(),
