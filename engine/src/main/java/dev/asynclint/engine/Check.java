@@ -15,7 +15,6 @@ import dev.asynclint.lint.Rule;
 import dev.asynclint.lint.RuleMetadata;
 import dev.asynclint.rules.RuleRegistry;
 import dev.asynclint.syntax.PythonVersion;
-import dev.asynclint.syntax.parser.ParseResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -188,14 +187,12 @@ public final class Check {
           diagnostics.add(diagnostic);
         }
       }
-      ParseResult parsed = result.parsed().get(path);
-      if (parsed == null) {
+      Suppressions suppressions = result.suppressions().get(path);
+      if (suppressions == null) {
         kept.addAll(diagnostics);
         continue;
       }
-      Suppressions.Result filtered =
-          Suppressions.of(parsed.source(), parsed.tokens(), RuleRegistry.all())
-              .filter(diagnostics, path, reportUnused);
+      Suppressions.Result filtered = suppressions.filter(diagnostics, path, reportUnused);
       kept.addAll(filtered.kept());
       for (Diagnostic unused : filtered.unusedNoqa()) {
         if (!selection.ignored(relative, unused.rule().code())) {

@@ -1,7 +1,7 @@
 package dev.asynclint.engine;
 
+import dev.asynclint.engine.suppress.Suppressions;
 import dev.asynclint.lint.Diagnostic;
-import dev.asynclint.syntax.parser.ParseResult;
 import java.util.List;
 import java.util.Map;
 
@@ -10,14 +10,14 @@ import java.util.Map;
  *
  * @param diagnostics the findings, in {@link Linter#ORDER}, before suppressions
  * @param errors files that could not be read, and rules that crashed
- * @param parsed the parse of every file that was read and decoded, by display path, for
- *     suppressions and fixes
+ * @param suppressions the {@code # noqa} and file-level suppressions of every file that was read
+ *     and decoded, by display path
  */
 public record LintResult(
     List<Diagnostic> diagnostics,
     List<FileError> errors,
     int filesChecked,
-    Map<String, ParseResult> parsed) {
+    Map<String, Suppressions> suppressions) {
 
   /** A file the run could not check, or a crash while checking it. */
   public record FileError(String path, String message, Throwable cause) {

@@ -1,6 +1,7 @@
 package dev.asynclint.engine;
 
 import dev.asynclint.engine.discovery.InputFile;
+import dev.asynclint.engine.suppress.Suppressions;
 import dev.asynclint.lint.Diagnostic;
 import dev.asynclint.lint.FileContext;
 import dev.asynclint.lint.Rule;
@@ -135,14 +136,14 @@ public final class Linter {
     for (int i = 0; i < modules.size(); i++) {
       files.put(modules.get(i), contexts.get(i));
     }
-    runner.checkProject(project, settings, files, failures);
-    Map<String, ParseResult> parsed = new LinkedHashMap<>();
+    pool.submit(() -> runner.checkProject(project, settings, files, failures)).get();
+    Map<String, Suppressions> suppressions = new LinkedHashMap<>();
     for (FileContext context : contexts) {
       diagnostics.addAll(context.diagnostics());
     }
     for (LoadedFile file : loaded) {
-      if (file.parse != null) {
-        parsed.put(file.input.displayPath(), file.parse);
+      if (file.suppressions != null) {
+        suppressions.put(file.input.displayPath(), file.suppressions);
       }
     }
     for (RuleRunner.Failure failure : failures) {
@@ -155,7 +156,7 @@ public final class Linter {
     }
     diagnostics.sort(ORDER);
     errors.sort(Comparator.comparing(LintResult.FileError::path));
-    return new LintResult(diagnostics, errors, loaded.size(), parsed);
+    return new LintResult(diagnostics, errors, loaded.size(), suppressions);
   }
 
   /** Findings by path, then position, then code: the same order on every run. */
@@ -168,7 +169,7 @@ public final class Linter {
   private static final class LoadedFile {
     final InputFile input;
     SourceModule module;
-    ParseResult parse;
+    Suppressions suppressions;
     Diagnostic syntaxError;
     String error;
 
@@ -206,7 +207,8 @@ public final class Linter {
   private LoadedFile parse(LoadedFile file, String source, ModuleNames names) {
     InputFile input = file.input;
     ParseResult result = Parser.parse(source, settings.targetVersion());
-    file.parse = result;
+    // The suppressions are all the run needs of the tokens: they are dropped here.
+    file.suppressions = Suppressions.of(source, result.tokens(), RuleRegistry.all());
     if (result.hasErrors()) {
       SyntaxError first = result.errors().get(0);
       file.syntaxError = syntaxError(input, source, first.range(), first.message());

@@ -59,10 +59,13 @@ public final class FileContext {
     report(rule, range, message, List.of(), null);
   }
 
+  /** Safe to call from several threads: project rules report into the same file side by side. */
   public void report(Rule rule, TextRange range, String message, List<Related> related, Fix fix) {
-    diagnostics.add(
-        new Diagnostic(
-            rule.metadata(), message, displayPath, module.source(), range, related, fix));
+    Diagnostic diagnostic =
+        new Diagnostic(rule.metadata(), message, displayPath, module.source(), range, related, fix);
+    synchronized (diagnostics) {
+      diagnostics.add(diagnostic);
+    }
   }
 
   /** The findings reported so far, in the order reported. */

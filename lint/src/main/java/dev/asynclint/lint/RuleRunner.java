@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.stream.Stream;
 
 /**
  * Runs rules over a built project: each file's call sites and functions go to the rules that
@@ -83,21 +85,29 @@ public final class RuleRunner {
     return context;
   }
 
-  /** Runs the project rules, reporting into the files' contexts. */
+  /**
+   * Runs the project rules, reporting into the files' contexts. Called from a pool's thread, the
+   * rules run side by side in that pool, each with a resolver of its own.
+   */
   public void checkProject(
       Project project,
       Settings settings,
       Map<SourceModule, FileContext> files,
       List<Failure> failures) {
-    ProjectContext context =
-        new ProjectContext(project, new Resolver(project.index()), settings, files);
-    for (ProjectRule rule : projectRules) {
-      try {
-        rule.checkProject(context);
-      } catch (RuntimeException | StackOverflowError e) {
-        failures.add(new Failure(rule.metadata().code(), null, e));
-      }
-    }
+    Stream<ProjectRule> rules =
+        Thread.currentThread() instanceof ForkJoinWorkerThread
+            ? projectRules.parallelStream()
+            : projectRules.stream();
+    rules.forEach(
+        rule -> {
+          ProjectContext context =
+              new ProjectContext(project, new Resolver(project.index()), settings, files);
+          try {
+            rule.checkProject(context);
+          } catch (RuntimeException | StackOverflowError e) {
+            failures.add(new Failure(rule.metadata().code(), null, e));
+          }
+        });
   }
 
   /** Checks every module on this thread: for tests and small projects. */

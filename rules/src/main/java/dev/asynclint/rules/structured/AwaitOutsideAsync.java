@@ -12,6 +12,7 @@ import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Suspensions;
 import dev.asynclint.text.TextRange;
+import java.util.regex.Pattern;
 
 /**
  * ASY706: {@code await}, {@code async for}, {@code async with} or an asynchronous list, set or dict
@@ -33,8 +34,14 @@ import dev.asynclint.text.TextRange;
 public final class AwaitOutsideAsync implements FileRule {
   private static final int KEYWORD_LENGTH = "async".length();
 
+  /** Files without these words have nothing to report; most files, so they are not walked. */
+  private static final Pattern ASYNC_WORDS = Pattern.compile("\\b(?:await|async)\\b");
+
   @Override
   public void checkFile(FileContext context) {
+    if (!ASYNC_WORDS.matcher(context.module().source()).find()) {
+      return;
+    }
     new ScopeWalker(context.module().scopes()) {
       @Override
       protected void enterNode(Node node) {

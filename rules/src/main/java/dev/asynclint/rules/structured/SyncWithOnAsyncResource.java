@@ -8,12 +8,16 @@ import dev.asynclint.semantic.project.ClassInfo;
 import dev.asynclint.semantic.project.Place;
 import dev.asynclint.semantic.project.Resolver;
 import dev.asynclint.semantic.project.Value;
-import dev.asynclint.semantic.scope.ScopeWalker;
+import dev.asynclint.semantic.scope.ModuleScopes;
+import dev.asynclint.semantic.scope.Scope;
 import dev.asynclint.semantic.scope.Symbol;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.Stmt;
+import dev.asynclint.syntax.ast.Walker;
 import dev.asynclint.syntax.ast.WithItem;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
 
 /**
@@ -74,25 +78,44 @@ public final class SyncWithOnAsyncResource implements FileRule {
 
   @Override
   public void checkFile(FileContext context) {
-    Resolver resolver = context.resolver();
-    new ScopeWalker(context.module().scopes()) {
+    ModuleScopes scopes = context.module().scopes();
+    Deque<Scope> enclosing = new ArrayDeque<>();
+    enclosing.push(scopes.moduleScope());
+    // A plain walk: a `with` statement's scope is the innermost def or class around it.
+    new Walker() {
       @Override
-      protected void enterNode(Node node) {
-        if (!(node instanceof Stmt.With)) {
-          return;
+      protected boolean enter(Node node) {
+        if (node instanceof Stmt.With) {
+          check((Stmt.With) node, enclosing.peek(), context);
         }
-        for (WithItem item : ((Stmt.With) node).items()) {
-          Expr expr = item.contextExpr();
-          Place place =
-              new Place(context.module(), currentScope(), expr.range().start(), currentBranch());
-          String name = asyncOnly(expr, place, resolver);
-          if (name != null) {
-            context.report(
-                SyncWithOnAsyncResource.this, expr.range(), String.format(MESSAGE, name));
-          }
+        if (node instanceof Stmt.FunctionDef
+            || node instanceof Stmt.AsyncFunctionDef
+            || node instanceof Stmt.ClassDef) {
+          enclosing.push(scopes.scopeOf(node));
+        }
+        return !(node instanceof Expr);
+      }
+
+      @Override
+      protected void leave(Node node) {
+        if (node instanceof Stmt.FunctionDef
+            || node instanceof Stmt.AsyncFunctionDef
+            || node instanceof Stmt.ClassDef) {
+          enclosing.pop();
         }
       }
-    }.walkModule(context.module().tree());
+    }.walk(context.module().tree());
+  }
+
+  private void check(Stmt.With with, Scope scope, FileContext context) {
+    for (WithItem item : with.items()) {
+      Expr expr = item.contextExpr();
+      Place place = new Place(context.module(), scope, expr.range().start(), null);
+      String name = asyncOnly(expr, place, context.resolver());
+      if (name != null) {
+        context.report(this, expr.range(), String.format(MESSAGE, name));
+      }
+    }
   }
 
   /** How the message names the async-only object; null when it is not one. */
