@@ -37,7 +37,7 @@ report() {
     "$(cut -d' ' -f3 <<<"$samples" | median | awk '{ print $1 / 1024 }')"
 }
 
-echo "asynclint: $(./asynclint --version 2>/dev/null || echo dev); java: $(java -version 2>&1 | head -1)"
+echo "asynclint: $(./asynclint --version 2>/dev/null || echo dev); node: $(node --version)"
 node bench/ruff-wasm-check.js "$stdlib/asyncio" | sed 's/:.*//'
 echo "runs: $runs, machine: $(nproc) cores"
 for corpus in stdlib site-packages; do
