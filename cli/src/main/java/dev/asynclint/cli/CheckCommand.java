@@ -95,7 +95,9 @@ final class CheckCommand implements Callable<Integer> {
       description = "Use this configuration file instead of discovering one.")
   Path config;
 
-  @Option(names = "--no-cache", description = "Do not read or write the cache (there is none yet).")
+  @Option(
+      names = "--no-cache",
+      description = "Do not read or write the cache of findings (.asynclint_cache/).")
   boolean noCache;
 
   @Option(
@@ -151,7 +153,8 @@ final class CheckCommand implements Callable<Integer> {
                   targetVersion,
                   threads == null ? Runtime.getRuntime().availableProcessors() : threads,
                   diff ? FixMode.DIFF : fix ? FixMode.FIX : FixMode.NONE,
-                  unsafeFixes));
+                  unsafeFixes,
+                  !noCache));
     } catch (ConfigurationException e) {
       err.println("asynclint: " + e.getMessage());
       return ExitStatus.ERROR;

@@ -1,5 +1,7 @@
 package dev.asynclint.engine;
 
+import dev.asynclint.engine.cache.CacheKey;
+import dev.asynclint.engine.cache.ResultCache;
 import dev.asynclint.engine.config.Configuration;
 import dev.asynclint.engine.config.ConfigurationLoader;
 import dev.asynclint.engine.config.RuleSelection;
@@ -13,13 +15,23 @@ import dev.asynclint.engine.suppress.Suppressions;
 import dev.asynclint.lint.Diagnostic;
 import dev.asynclint.lint.Rule;
 import dev.asynclint.lint.RuleMetadata;
+import dev.asynclint.lint.RuleRunner;
 import dev.asynclint.rules.RuleRegistry;
+import dev.asynclint.semantic.project.Project;
 import dev.asynclint.syntax.PythonVersion;
+import dev.asynclint.syntax.parser.Parser;
+import dev.asynclint.text.SourceDecoder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code asynclint check} without its output: configuration, rule selection, file discovery, the
@@ -33,6 +45,8 @@ public final class Check {
    * @param targetVersion {@code --target-version}, or null for the configuration's
    * @param fixMode whether to apply the fixes ({@code --fix}) or show them ({@code --diff})
    * @param unsafeFixes {@code --unsafe-fixes}: apply unsafe fixes too
+   * @param cache whether to reuse and keep the findings in {@code .asynclint_cache/} of the project
+   *     root (runs that fix never use it)
    */
   public record Request(
       List<Path> paths,
@@ -42,7 +56,8 @@ public final class Check {
       PythonVersion targetVersion,
       int threads,
       FixMode fixMode,
-      boolean unsafeFixes) {
+      boolean unsafeFixes,
+      boolean cache) {
 
     public Request {
       fixMode = fixMode == null ? FixMode.NONE : fixMode;
@@ -64,6 +79,7 @@ public final class Check {
           targetVersion,
           threads,
           FixMode.NONE,
+          false,
           false);
     }
   }
@@ -77,6 +93,7 @@ public final class Check {
    * @param missing path arguments that do not exist
    * @param fixed how many findings {@code --fix} fixed ({@code --diff}: would fix)
    * @param diffs with {@code --diff}, each changed file's unified diff, in file order
+   * @param cached whether the findings came from the cache of an identical earlier run
    */
   public record Outcome(
       List<Diagnostic> diagnostics,
@@ -85,7 +102,8 @@ public final class Check {
       int filesChecked,
       List<Path> missing,
       int fixed,
-      List<Fixer.FileDiff> diffs) {}
+      List<Fixer.FileDiff> diffs,
+      boolean cached) {}
 
   private Check() {}
 
@@ -122,7 +140,27 @@ public final class Check {
       rules.add(rule.metadata());
     }
     if (request.fixMode() == FixMode.NONE) {
+      Optional<ResultCache> cache =
+          request.cache() && errors.isEmpty() && discovered.missing().isEmpty()
+              ? cache(root, config, request, selection, discovered.files())
+              : Optional.empty();
+      Optional<ResultCache.Entry> hit =
+          cache.flatMap(results -> results.load(sources(discovered.files()), Check::rule));
+      if (hit.isPresent()) {
+        return new Outcome(
+            hit.get().diagnostics(),
+            List.of(),
+            rules,
+            hit.get().filesChecked(),
+            discovered.missing(),
+            0,
+            List.of(),
+            true);
+      }
       Fixer.Pass pass = linting.run(Map.of());
+      if (cache.isPresent() && pass.errors().isEmpty()) {
+        cache.get().store(new ResultCache.Entry(pass.diagnostics(), pass.filesChecked()));
+      }
       return new Outcome(
           pass.diagnostics(),
           pass.errors(),
@@ -130,7 +168,8 @@ public final class Check {
           pass.filesChecked(),
           discovered.missing(),
           0,
-          List.of());
+          List.of(),
+          false);
     }
     Fixer.Result fixed =
         new Fixer(request.fixMode(), request.unsafeFixes(), config.targetVersion())
@@ -144,7 +183,58 @@ public final class Check {
         fixed.last().filesChecked(),
         discovered.missing(),
         fixed.fixed(),
-        fixed.diffs());
+        fixed.diffs(),
+        false);
+  }
+
+  /** The classes whose jars or folders hold the code and data that decide the findings. */
+  private static final List<Class<?>> CODE =
+      List.of(
+          Check.class,
+          RuleRegistry.class,
+          RuleRunner.class,
+          Project.class,
+          Parser.class,
+          SourceDecoder.class);
+
+  private static Optional<ResultCache> cache(
+      Path root,
+      Configuration config,
+      Request request,
+      RuleSelection selection,
+      List<InputFile> files) {
+    StringBuilder configuration = new StringBuilder();
+    configuration.append(config).append('\n').append(request.overrides()).append('\n');
+    configuration.append(root).append('\n');
+    for (Rule rule : selection.enabled()) {
+      configuration.append(rule.metadata().code()).append(' ');
+    }
+    return CacheKey.of(configuration.toString(), files, CODE)
+        .map(key -> new ResultCache(root, key));
+  }
+
+  /** Reads a checked file's text on demand, by display path: for the findings of a cache hit. */
+  private static Function<String, String> sources(List<InputFile> files) {
+    Map<String, Path> byDisplayPath = new HashMap<>();
+    for (InputFile file : files) {
+      byDisplayPath.put(file.displayPath(), file.path());
+    }
+    Map<String, String> read = new HashMap<>();
+    return displayPath ->
+        read.computeIfAbsent(
+            displayPath,
+            key -> {
+              Path path = byDisplayPath.get(key);
+              try {
+                return path == null ? null : Linter.text(Files.readAllBytes(path), path);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+  }
+
+  private static RuleMetadata rule(String code) {
+    return RuleRegistry.byCode(code).map(Rule::metadata).orElse(null);
   }
 
   /**

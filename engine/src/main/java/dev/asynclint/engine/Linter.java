@@ -193,8 +193,7 @@ public final class Linter {
     DecodeResult decoded = SourceDecoder.decode(bytes, input.path().toString());
     if (decoded instanceof DecodeResult.Failed) {
       DecodeResult.Failed failed = (DecodeResult.Failed) decoded;
-      // Positions need some text: the bytes read leniently, undecodable ones replaced.
-      String lenient = new String(bytes, StandardCharsets.UTF_8);
+      String lenient = text(bytes, input.path());
       LineIndex lines = LineIndex.of(lenient);
       int line = Math.min(Math.max(failed.line(), 1), lines.lineCount());
       int start = lines.lineStart(line);
@@ -202,6 +201,18 @@ public final class Linter {
       return file;
     }
     return parse(file, ((DecodeResult.Decoded) decoded).text(), names);
+  }
+
+  /**
+   * The text findings in a file are placed in: its decoded text, or, when it cannot be decoded, its
+   * bytes read leniently (undecodable ones replaced), since positions need some text.
+   */
+  static String text(byte[] bytes, Path path) {
+    DecodeResult decoded = SourceDecoder.decode(bytes, path.toString());
+    if (decoded instanceof DecodeResult.Decoded) {
+      return ((DecodeResult.Decoded) decoded).text();
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   private LoadedFile parse(LoadedFile file, String source, ModuleNames names) {

@@ -40,7 +40,7 @@ class FixerTest {
   private Check.Outcome check(FixMode mode, Path... paths) {
     return Check.run(
         new Check.Request(
-            List.of(paths), dir, null, SelectionOverrides.NONE, null, 2, mode, false));
+            List.of(paths), dir, null, SelectionOverrides.NONE, null, 2, mode, false, false));
   }
 
   private Path write(String name, byte[] bytes) throws IOException {

@@ -1,0 +1,95 @@
+package dev.asynclint.engine.cache;
+
+import dev.asynclint.engine.discovery.InputFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What decides a run's findings, digested: the build of the tool (the jars or class folders its
+ * code is loaded from, by size and modification time), the effective configuration, and every
+ * checked file by its path and a digest of its bytes.
+ */
+public final class CacheKey {
+  private final String value;
+
+  private CacheKey(String value) {
+    this.value = value;
+  }
+
+  /**
+   * The key of a run; empty when a file cannot be read (the run reports it, and is not cached).
+   *
+   * @param configuration everything of the configuration and the command line that decides the
+   *     findings, spelled the same way each time
+   * @param code classes whose code sources hold the tool's code and data
+   */
+  public static Optional<CacheKey> of(
+      String configuration, List<InputFile> files, List<Class<?>> code) {
+    MessageDigest digest = sha256();
+    update(digest, "asynclint-cache-key 1");
+    for (Class<?> anchor : code) {
+      update(digest, codeSource(anchor));
+    }
+    update(digest, configuration);
+    MessageDigest content = sha256();
+    for (InputFile file : files) {
+      try {
+        content.reset();
+        update(digest, file.displayPath());
+        update(digest, file.path().toAbsolutePath().normalize().toString());
+        digest.update(content.digest(Files.readAllBytes(file.path())));
+      } catch (IOException | RuntimeException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new CacheKey(HexFormat.of().formatHex(digest.digest())));
+  }
+
+  String value() {
+    return value;
+  }
+
+  /** Where a class was loaded from, with the size and modification time of what is there. */
+  private static String codeSource(Class<?> anchor) {
+    try {
+      Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isRegularFile(location)) {
+        return location + " " + Files.size(location) + " " + Files.getLastModifiedTime(location);
+      }
+      StringBuilder files = new StringBuilder(location.toString());
+      try (Stream<Path> walk = Files.walk(location)) {
+        for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+          files.append('\n').append(file).append(' ').append(Files.size(file));
+          files.append(' ').append(Files.getLastModifiedTime(file));
+        }
+      }
+      return files.toString();
+    } catch (Exception e) {
+      // Unknown code: a key that matches nothing, so the cache is never used.
+      return "unknown " + System.nanoTime();
+    }
+  }
+
+  private static void update(MessageDigest digest, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+    digest.update((byte) ':');
+    digest.update(bytes);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}
