@@ -15,6 +15,8 @@ import dev.asynclint.semantic.project.SourceModule;
 import dev.asynclint.semantic.project.Summaries;
 import dev.asynclint.semantic.project.SummaryAnalysis;
 import dev.asynclint.syntax.ast.Expr;
+import dev.asynclint.syntax.ast.Located;
+import dev.asynclint.syntax.ast.NodeFinder;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -81,7 +83,10 @@ public final class BlockingCallChain implements ProjectRule {
       }
       for (CallSite site : project.callSites(module)) {
         CallEdge edge = edges.get(site);
-        if (edge == null || !site.asyncContext() || BlockingCalls.handedToThread(site)) {
+        if (edge == null
+            || !site.asyncContext()
+            || BlockingCalls.handedToThread(site)
+            || awaited(site)) {
           continue;
         }
         Witness witness = summaries.of(edge.callee());
@@ -95,6 +100,17 @@ public final class BlockingCallChain implements ProjectRule {
         file.report(this, site.call().range(), message, related(context, witness), null);
       }
     }
+  }
+
+  /**
+   * Whether the coroutine awaits what the sync function returns ({@code await client.sync(...)}):
+   * the function then hands back an awaitable — the sync-or-async API pattern, whose blocking path
+   * is the one taken without an event loop.
+   */
+  private static boolean awaited(CallSite site) {
+    List<Located> ancestors = NodeFinder.ancestors(site.caller().module().tree(), site.call());
+    Located parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
+    return parent instanceof Expr.Await && ((Expr.Await) parent).value() == site.call();
   }
 
   /**
@@ -119,11 +135,12 @@ public final class BlockingCallChain implements ProjectRule {
         BlockingApis.Entry entry = BlockingCalls.blockingApi(site, resolver);
         String api =
             entry != null ? entry.name() : BlockingCalls.userListed(site, resolver, listed);
-        if (api != null) {
+        if (api != null && !OptionalBranches.contains(site)) {
           own[caller.id()] = new Witness(site, api, List.of());
         }
       }
     }
+    Map<CallSite, Boolean> optional = new IdentityHashMap<>();
     SummaryAnalysis<Witness> analysis =
         new SummaryAnalysis<>() {
           @Override
@@ -138,7 +155,8 @@ public final class BlockingCallChain implements ProjectRule {
                 || caller.isAsync()
                 || caller.isModuleBody()
                 || loopAware[caller.id()]
-                || !follows(edge)) {
+                || !follows(edge)
+                || optional.computeIfAbsent(edge.site(), OptionalBranches::contains)) {
               return null;
             }
             List<CallEdge> chain = new ArrayList<>(callee.chain().size() + 1);

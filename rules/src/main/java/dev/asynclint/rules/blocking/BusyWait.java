@@ -4,6 +4,7 @@ import dev.asynclint.lint.FileContext;
 import dev.asynclint.lint.FunctionRule;
 import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
+import dev.asynclint.rules.TestCode;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.Stmt;
@@ -41,6 +42,10 @@ public final class BusyWait implements FunctionRule {
 
   @Override
   public void checkFunction(FunctionInfo function, FileContext context) {
+    // Tests poll for a condition on purpose: it is how they wait for the code under test.
+    if (TestCode.isTest(function.module())) {
+      return;
+    }
     if (!function.isAsync()) {
       return;
     }
