@@ -5,6 +5,7 @@ import dev.asynclint.semantic.project.CallSite;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.project.Resolver;
 import dev.asynclint.semantic.project.Value;
+import dev.asynclint.semantic.scope.Binding;
 import dev.asynclint.semantic.scope.Scope;
 import dev.asynclint.semantic.scope.ScopeKind;
 import dev.asynclint.syntax.ast.Blocks;
@@ -71,6 +72,7 @@ final class BlockingCalls {
         || !entry.blocks(site.call(), site.caller().module().source())
         || FRESH_LOCK_ACQUIRES.contains(entry.name()) && acquiresLockItJustCreated(site)
         || entry.name().equals("threading.Thread.join") && joinsEndedThread(site)
+        || entry.name().equals("socket.socket.connect") && connectsDatagramSocket(site)
         || ImpossibleBranches.contains(site, resolver)) {
       return null;
     }
@@ -122,6 +124,26 @@ final class BlockingCalls {
       }
     }
     return false;
+  }
+
+  /**
+   * {@code sock = socket.socket(family, socket.SOCK_DGRAM)} then {@code sock.connect(addr)}:
+   * connecting a UDP socket only records the peer (and picks the local address); nothing is sent.
+   */
+  private static boolean connectsDatagramSocket(CallSite site) {
+    Expr socket = receiver(site);
+    if (!(socket instanceof Expr.Name)) {
+      return false;
+    }
+    List<Binding> bindings = site.place().lookup(((Expr.Name) socket).id()).bindings();
+    return bindings.size() == 1
+        && bindings.get(0).value() instanceof Expr.Call
+        && NodeSearch.any(
+            bindings.get(0).value(),
+            node ->
+                node instanceof Expr.Attribute
+                        && ((Expr.Attribute) node).attr().equals("SOCK_DGRAM")
+                    || node instanceof Expr.Name && ((Expr.Name) node).id().equals("SOCK_DGRAM"));
   }
 
   /** {@code lock} of {@code lock.acquire()}; null for a call of a plain name. */
