@@ -12,7 +12,6 @@ import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Suspensions;
 import dev.asynclint.text.TextRange;
-import java.util.regex.Pattern;
 
 /**
  * ASY706: {@code await}, {@code async for}, {@code async with} or an asynchronous list, set or dict
@@ -34,12 +33,11 @@ import java.util.regex.Pattern;
 public final class AwaitOutsideAsync implements FileRule {
   private static final int KEYWORD_LENGTH = "async".length();
 
-  /** Files without these words have nothing to report; most files, so they are not walked. */
-  private static final Pattern ASYNC_WORDS = Pattern.compile("\\b(?:await|async)\\b");
-
   @Override
   public void checkFile(FileContext context) {
-    if (!ASYNC_WORDS.matcher(context.module().source()).find()) {
+    // Files without these words have nothing to report: most files, so they are not walked.
+    String source = context.module().source();
+    if (!containsWord(source, "await") && !containsWord(source, "async")) {
       return;
     }
     new ScopeWalker(context.module().scopes()) {
@@ -102,6 +100,18 @@ public final class AwaitOutsideAsync implements FileRule {
         return;
     }
     context.report(this, range, message);
+  }
+
+  /** Whether {@code word} stands in the text between non-identifier characters. */
+  private static boolean containsWord(String text, String word) {
+    for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      int end = at + word.length();
+      if ((at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1)))
+          && (end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The {@code async} or {@code await} keyword a node starts with. */

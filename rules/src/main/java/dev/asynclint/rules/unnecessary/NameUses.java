@@ -15,7 +15,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * How the project uses the names of its functions, to tell whether a coroutine function may be
@@ -37,15 +39,21 @@ final class NameUses {
   private NameUses() {}
 
   static NameUses of(Project project) {
-    NameUses uses = new NameUses();
-    for (SourceModule module : project.index().modules()) {
-      Map<Expr.Call, CallSite> sites = new IdentityHashMap<>();
-      for (CallSite site : project.callSites(module)) {
-        sites.put(site.call(), site);
-      }
-      uses.scan(module, sites);
-    }
-    return uses;
+    // Module by module, side by side when called from a pool's thread (the linter's, whose
+    // threads have the stacks deep syntax trees need).
+    List<SourceModule> modules = List.copyOf(project.index().modules());
+    Stream<SourceModule> stream =
+        Thread.currentThread() instanceof ForkJoinWorkerThread
+            ? modules.parallelStream()
+            : modules.stream();
+    return stream.collect(
+        NameUses::new, (uses, module) -> uses.scan(project, module), NameUses::addAll);
+  }
+
+  private void addAll(NameUses other) {
+    values.addAll(other.values);
+    unresolvedNotAwaited.addAll(other.unresolvedNotAwaited);
+    resolvedNotAwaited.addAll(other.resolvedNotAwaited);
   }
 
   /** Whether the project uses the function other than by awaiting a direct call of it. */
@@ -55,7 +63,11 @@ final class NameUses {
         || resolvedNotAwaited.contains(function);
   }
 
-  private void scan(SourceModule module, Map<Expr.Call, CallSite> sites) {
+  private void scan(Project project, SourceModule module) {
+    Map<Expr.Call, CallSite> sites = new IdentityHashMap<>();
+    for (CallSite site : project.callSites(module)) {
+      sites.put(site.call(), site);
+    }
     List<Node> stack = new ArrayList<>();
     Walker walker =
         new Walker() {
