@@ -15,6 +15,8 @@ import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.text.TextRange;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -49,21 +51,25 @@ public final class AsyncWithoutAwait implements ProjectRule {
   @Override
   public void checkProject(ProjectContext context) {
     Project project = context.project();
-    NameUses uses = null;
+    List<FunctionInfo> candidates = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     for (FunctionInfo function : project.index().functions()) {
-      if (!candidate(function, project)) {
-        continue;
+      if (candidate(function, project)
+          && !project.requestHandlers().contains(function)
+          && !sharedSignature(function, project)) {
+        candidates.add(function);
+        names.add(function.name());
       }
-      if (uses == null) {
-        uses = NameUses.of(project);
+    }
+    if (candidates.isEmpty()) {
+      return;
+    }
+    NameUses uses = NameUses.of(project, names);
+    for (FunctionInfo function : candidates) {
+      if (!uses.requiresCoroutineFunction(function)) {
+        FileContext file = context.file(function.module());
+        file.report(this, asyncKeyword(function), String.format(MESSAGE, function.name()));
       }
-      if (uses.requiresCoroutineFunction(function)
-          || project.requestHandlers().contains(function)
-          || sharedSignature(function, project)) {
-        continue;
-      }
-      FileContext file = context.file(function.module());
-      file.report(this, asyncKeyword(function), String.format(MESSAGE, function.name()));
     }
   }
 

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -29,16 +28,20 @@ import java.util.stream.Stream;
  * required as well: by the resolved function, or by name when the call does not resolve.
  */
 final class NameUses {
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
   private final Set<String> values = new HashSet<>();
   private final Set<String> unresolvedNotAwaited = new HashSet<>();
   private final Set<FunctionInfo> resolvedNotAwaited =
       Collections.newSetFromMap(new IdentityHashMap<>());
 
-  private NameUses() {}
+  /** The function names asked about: other names are not kept. */
+  private final Set<String> names;
 
-  static NameUses of(Project project) {
+  private NameUses(Set<String> names) {
+    this.names = names;
+  }
+
+  /** The uses of the functions named {@code names} in the project. */
+  static NameUses of(Project project, Set<String> names) {
     // Module by module, side by side when called from a pool's thread (the linter's, whose
     // threads have the stacks deep syntax trees need).
     List<SourceModule> modules = List.copyOf(project.index().modules());
@@ -47,7 +50,7 @@ final class NameUses {
             ? modules.parallelStream()
             : modules.stream();
     return stream.collect(
-        NameUses::new, (uses, module) -> uses.scan(project, module), NameUses::addAll);
+        () -> new NameUses(names), (uses, module) -> uses.scan(project, module), NameUses::addAll);
   }
 
   private void addAll(NameUses other) {
@@ -76,17 +79,17 @@ final class NameUses {
             Node parent = stack.isEmpty() ? null : stack.get(stack.size() - 1);
             if (node instanceof Expr.Name && ((Expr.Name) node).ctx() == ExprContext.LOAD) {
               if (!isCallee(parent, node)) {
-                values.add(((Expr.Name) node).id());
+                value(((Expr.Name) node).id());
               }
             } else if (node instanceof Expr.Attribute
                 && ((Expr.Attribute) node).ctx() == ExprContext.LOAD) {
               if (!isCallee(parent, node)) {
-                values.add(((Expr.Attribute) node).attr());
+                value(((Expr.Attribute) node).attr());
               }
             } else if (node instanceof Expr.Constant
                 && ((Expr.Constant) node).value() instanceof String) {
               String text = (String) ((Expr.Constant) node).value();
-              if (text.length() < 80 && IDENTIFIER.matcher(text).matches()) {
+              if (names.contains(text)) {
                 values.add(text);
               }
             } else if (node instanceof Expr.Call && !(parent instanceof Expr.Await)) {
@@ -104,17 +107,27 @@ final class NameUses {
     walker.walk(module.tree());
   }
 
+  private void value(String name) {
+    if (names.contains(name)) {
+      values.add(name);
+    }
+  }
+
   private void notAwaited(Expr.Call call, CallSite site) {
     FunctionInfo callee = site == null ? null : site.target().function();
     if (callee != null) {
-      resolvedNotAwaited.add(callee);
+      if (names.contains(callee.name())) {
+        resolvedNotAwaited.add(callee);
+      }
       return;
     }
     Expr func = call.func();
-    if (func instanceof Expr.Name) {
-      unresolvedNotAwaited.add(((Expr.Name) func).id());
-    } else if (func instanceof Expr.Attribute) {
-      unresolvedNotAwaited.add(((Expr.Attribute) func).attr());
+    String name =
+        func instanceof Expr.Name
+            ? ((Expr.Name) func).id()
+            : func instanceof Expr.Attribute ? ((Expr.Attribute) func).attr() : null;
+    if (name != null && names.contains(name)) {
+      unresolvedNotAwaited.add(name);
     }
   }
 
