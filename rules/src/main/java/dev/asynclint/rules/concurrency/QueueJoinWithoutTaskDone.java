@@ -4,6 +4,7 @@ import dev.asynclint.lint.ProjectContext;
 import dev.asynclint.lint.ProjectRule;
 import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
+import dev.asynclint.rules.SourceText;
 import dev.asynclint.semantic.project.CallSite;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.project.Project;
@@ -103,7 +104,9 @@ public final class QueueJoinWithoutTaskDone implements ProjectRule {
               expr ->
                   expr instanceof Expr.Attribute && ((Expr.Attribute) expr).attr().equals(attr));
       for (SourceModule module : project.index().modules()) {
-        uses.walk(module.tree());
+        if (SourceText.containsWord(module.source(), attr)) {
+          uses.walk(module.tree());
+        }
       }
       return unmarked(uses);
     }

@@ -4,6 +4,7 @@ import dev.asynclint.lint.FileContext;
 import dev.asynclint.lint.FileRule;
 import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
+import dev.asynclint.rules.SourceText;
 import dev.asynclint.semantic.scope.Scope;
 import dev.asynclint.semantic.scope.ScopeKind;
 import dev.asynclint.semantic.scope.ScopeWalker;
@@ -37,7 +38,7 @@ public final class AwaitOutsideAsync implements FileRule {
   public void checkFile(FileContext context) {
     // Files without these words have nothing to report: most files, so they are not walked.
     String source = context.module().source();
-    if (!containsWord(source, "await") && !containsWord(source, "async")) {
+    if (!SourceText.containsWord(source, "await") && !SourceText.containsWord(source, "async")) {
       return;
     }
     new ScopeWalker(context.module().scopes()) {
@@ -100,18 +101,6 @@ public final class AwaitOutsideAsync implements FileRule {
         return;
     }
     context.report(this, range, message);
-  }
-
-  /** Whether {@code word} stands in the text between non-identifier characters. */
-  private static boolean containsWord(String text, String word) {
-    for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      int end = at + word.length();
-      if ((at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1)))
-          && (end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end)))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The {@code async} or {@code await} keyword a node starts with. */
