@@ -6,6 +6,7 @@ import dev.asynclint.lint.RuleMetadata;
 import dev.asynclint.rules.RuleRegistry;
 import dev.asynclint.syntax.lexer.Tokens;
 import dev.asynclint.text.LineIndex;
+import dev.asynclint.text.TextRange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -84,11 +85,30 @@ public final class Suppressions {
    */
   public static Suppressions of(String source, Tokens tokens, List<? extends Rule> catalog) {
     SuppressionComments comments = new SuppressionComments(source);
-    LineIndex lines = LineIndex.of(source);
+    // Most files have no directive: their line index is never needed, so it is made on demand.
+    LineIndex lines = null;
     for (int i = 0; i < tokens.commentCount(); i++) {
-      comments.read(tokens.comment(i), lines.line(tokens.comment(i).start()));
+      TextRange comment = tokens.comment(i);
+      if (mayHoldDirective(source, comment)) {
+        if (lines == null) {
+          lines = LineIndex.of(source);
+        }
+        comments.read(comment, lines.line(comment.start()));
+      }
     }
     return new Suppressions(source, lines, tokens, comments, catalog);
+  }
+
+  /** Whether a comment mentions {@code noqa} (in any case) or {@code asynclint:}. */
+  private static boolean mayHoldDirective(String source, TextRange comment) {
+    for (int at = comment.start(); at + 4 <= comment.end(); at++) {
+      char c = source.charAt(at);
+      if ((c == 'n' || c == 'N') && source.regionMatches(true, at, "noqa", 0, 4)
+          || c == 'a' && source.startsWith("asynclint:", at)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The {@code # noqa} directives of the file, in source order. */
