@@ -51,6 +51,20 @@ public abstract class Walker {
       }
     }
 
+    /** Two lists, each in source order, walked together in source order. */
+    private void merged(List<? extends Located> first, List<? extends Located> second) {
+      int i = 0;
+      int j = 0;
+      while (i < first.size() || j < second.size()) {
+        if (j == second.size()
+            || i < first.size() && first.get(i).range().start() <= second.get(j).range().start()) {
+          walk(first.get(i++));
+        } else {
+          walk(second.get(j++));
+        }
+      }
+    }
+
     private void sorted(List<? extends Located> nodes) {
       List<Located> ordered = new ArrayList<>(nodes);
       ordered.sort(BY_START);
@@ -98,9 +112,7 @@ public abstract class Walker {
     public Void visit(Stmt.ClassDef node) {
       all(node.decoratorList());
       all(node.typeParams());
-      List<Located> arguments = new ArrayList<>(node.bases());
-      arguments.addAll(node.keywords());
-      sorted(arguments);
+      merged(node.bases(), node.keywords());
       all(node.body());
       return null;
     }
@@ -108,9 +120,7 @@ public abstract class Walker {
     @Override
     public Void visit(Expr.Call node) {
       one(node.func());
-      List<Located> arguments = new ArrayList<>(node.args());
-      arguments.addAll(node.keywords());
-      sorted(arguments);
+      merged(node.args(), node.keywords());
       return null;
     }
 
