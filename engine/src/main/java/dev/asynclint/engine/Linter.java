@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.stream.Collectors;
 
 /**
@@ -118,25 +119,22 @@ public final class Linter {
         pool.submit(() -> Project.build(modules, settings.requestHandlerDecorators())).get();
     RuleRunner runner = new RuleRunner(rules);
     List<RuleRunner.Failure> failures = Collections.synchronizedList(new ArrayList<>());
-    List<FileContext> contexts =
-        pool.submit(
-                () ->
-                    modules.parallelStream()
-                        .map(
-                            module ->
-                                runner.checkFile(
-                                    project,
-                                    module,
-                                    settings,
-                                    byModule.get(module).input.displayPath(),
-                                    failures))
-                        .collect(Collectors.toList()))
-            .get();
     Map<SourceModule, FileContext> files = new LinkedHashMap<>();
-    for (int i = 0; i < modules.size(); i++) {
-      files.put(modules.get(i), contexts.get(i));
+    for (SourceModule module : modules) {
+      files.put(
+          module,
+          runner.context(project, module, settings, byModule.get(module).input.displayPath()));
     }
-    pool.submit(() -> runner.checkProject(project, settings, files, failures)).get();
+    // Each unit a task of its own, the project rules (a few long units) first: the pool's threads
+    // take the long units early and fill in with files.
+    List<ForkJoinTask<?>> tasks = new ArrayList<>();
+    for (Runnable unit : runner.work(project, settings, files, failures)) {
+      tasks.add(pool.submit(unit));
+    }
+    for (ForkJoinTask<?> task : tasks) {
+      task.get();
+    }
+    List<FileContext> contexts = new ArrayList<>(files.values());
     Map<String, Suppressions> suppressions = new LinkedHashMap<>();
     for (FileContext context : contexts) {
       diagnostics.addAll(context.diagnostics());

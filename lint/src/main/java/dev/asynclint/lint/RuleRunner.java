@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.stream.Stream;
 
 /**
  * Runs rules over a built project: each file's call sites and functions go to the rules that
@@ -43,25 +41,43 @@ public final class RuleRunner {
     }
   }
 
+  /** The context one file's findings are reported into. */
+  public FileContext context(
+      Project project, SourceModule module, Settings settings, String displayPath) {
+    return new FileContext(project, module, new Resolver(project.index()), settings, displayPath);
+  }
+
   /**
-   * Checks one file with the call, function and file rules; safe to call for different files from
-   * different threads.
+   * The work of a run, in units that may run side by side on different threads: one per project
+   * rule (each with a resolver of its own), then one per file (its call, function and file rules).
+   * Every unit records a rule that throws in {@code failures}, which must be safe to add to from
+   * several threads.
    */
-  public FileContext checkFile(
+  public List<Runnable> work(
       Project project,
-      SourceModule module,
       Settings settings,
-      String displayPath,
+      Map<SourceModule, FileContext> files,
       List<Failure> failures) {
-    FileContext context =
-        new FileContext(project, module, new Resolver(project.index()), settings, displayPath);
+    List<Runnable> work = new ArrayList<>();
+    for (ProjectRule rule : projectRules) {
+      work.add(() -> checkProject(rule, project, settings, files, failures));
+    }
+    for (FileContext context : files.values()) {
+      work.add(() -> checkFile(context, failures));
+    }
+    return work;
+  }
+
+  private void checkFile(FileContext context, List<Failure> failures) {
+    Project project = context.project();
+    SourceModule module = context.module();
     for (CallRule rule : callRules) {
       try {
         for (CallSite site : project.callSites(module)) {
           rule.checkCall(site, context);
         }
       } catch (RuntimeException | StackOverflowError e) {
-        failures.add(new Failure(rule.metadata().code(), displayPath, e));
+        failures.add(new Failure(rule.metadata().code(), context.displayPath(), e));
       }
     }
     for (FunctionRule rule : functionRules) {
@@ -72,42 +88,31 @@ public final class RuleRunner {
           }
         }
       } catch (RuntimeException | StackOverflowError e) {
-        failures.add(new Failure(rule.metadata().code(), displayPath, e));
+        failures.add(new Failure(rule.metadata().code(), context.displayPath(), e));
       }
     }
     for (FileRule rule : fileRules) {
       try {
         rule.checkFile(context);
       } catch (RuntimeException | StackOverflowError e) {
-        failures.add(new Failure(rule.metadata().code(), displayPath, e));
+        failures.add(new Failure(rule.metadata().code(), context.displayPath(), e));
       }
     }
-    return context;
   }
 
-  /**
-   * Runs the project rules, reporting into the files' contexts. Called from a pool's thread, the
-   * rules run side by side in that pool, each with a resolver of its own.
-   */
-  public void checkProject(
+  private static void checkProject(
+      ProjectRule rule,
       Project project,
       Settings settings,
       Map<SourceModule, FileContext> files,
       List<Failure> failures) {
-    Stream<ProjectRule> rules =
-        Thread.currentThread() instanceof ForkJoinWorkerThread
-            ? projectRules.parallelStream()
-            : projectRules.stream();
-    rules.forEach(
-        rule -> {
-          ProjectContext context =
-              new ProjectContext(project, new Resolver(project.index()), settings, files);
-          try {
-            rule.checkProject(context);
-          } catch (RuntimeException | StackOverflowError e) {
-            failures.add(new Failure(rule.metadata().code(), null, e));
-          }
-        });
+    ProjectContext context =
+        new ProjectContext(project, new Resolver(project.index()), settings, files);
+    try {
+      rule.checkProject(context);
+    } catch (RuntimeException | StackOverflowError e) {
+      failures.add(new Failure(rule.metadata().code(), null, e));
+    }
   }
 
   /** Checks every module on this thread: for tests and small projects. */
@@ -118,9 +123,11 @@ public final class RuleRunner {
       List<Failure> failures) {
     Map<SourceModule, FileContext> files = new LinkedHashMap<>();
     for (SourceModule module : project.index().modules()) {
-      files.put(module, checkFile(project, module, settings, displayPaths.get(module), failures));
+      files.put(module, context(project, module, settings, displayPaths.get(module)));
     }
-    checkProject(project, settings, files, failures);
+    for (Runnable unit : work(project, settings, files, failures)) {
+      unit.run();
+    }
     List<Diagnostic> diagnostics = new ArrayList<>();
     for (FileContext file : files.values()) {
       diagnostics.addAll(file.diagnostics());
