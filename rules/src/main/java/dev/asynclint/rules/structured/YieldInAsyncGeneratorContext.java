@@ -5,6 +5,7 @@ import dev.asynclint.lint.FunctionRule;
 import dev.asynclint.lint.Related;
 import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
+import dev.asynclint.rules.TestCode;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.syntax.ast.ExceptHandler;
 import dev.asynclint.syntax.ast.Expr;
@@ -25,7 +26,7 @@ import java.util.List;
  * at the {@code yield} and its cleanup waits until the generator is finalized — at some later
  * garbage collection, or at loop shutdown, in another task. Generators that are context managers
  * ({@code @asynccontextmanager}) or pytest fixtures yield inside cleanup on purpose and are not
- * reported.
+ * reported, nor is test code.
  */
 @RuleInfo(
     code = "ASY704",
@@ -45,7 +46,8 @@ public final class YieldInAsyncGeneratorContext implements FunctionRule {
 
   @Override
   public void checkFunction(FunctionInfo function, FileContext context) {
-    if (!function.isAsync() || exempt(function)) {
+    // Tests of async generators hold cleanup across a yield on purpose, to exercise finalization.
+    if (!function.isAsync() || exempt(function) || TestCode.isTest(function.module())) {
       return;
     }
     Deque<Located> cleanups = new ArrayDeque<>();
