@@ -1,7 +1,6 @@
 package dev.asynclint.rules.concurrency;
 
 import dev.asynclint.semantic.project.FunctionInfo;
-import dev.asynclint.semantic.scope.Symbol;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.NameReads;
@@ -66,8 +65,8 @@ enum ClientUse {
           ? DROPPED
           : ESCAPES;
     }
-    String name = assignedName(parent, created);
-    if (name == null || !isPlainLocal(function, name)) {
+    String name = Locals.assignedName(parent, created);
+    if (name == null || !Locals.isPlainLocal(function, name)) {
       return ESCAPES;
     }
     Uses uses = new Uses(name);
@@ -100,29 +99,8 @@ enum ClientUse {
       created = (Expr) ancestors.get(index);
       index--;
     }
-    String name = index >= 0 ? assignedName(ancestors.get(index), created) : null;
+    String name = index >= 0 ? Locals.assignedName(ancestors.get(index), created) : null;
     return name == null ? "client" : name;
-  }
-
-  private static String assignedName(Located parent, Expr value) {
-    Expr target = null;
-    if (parent instanceof Stmt.Assign
-        && ((Stmt.Assign) parent).value() == value
-        && ((Stmt.Assign) parent).targets().size() == 1) {
-      target = ((Stmt.Assign) parent).targets().get(0);
-    } else if (parent instanceof Stmt.AnnAssign && ((Stmt.AnnAssign) parent).value() == value) {
-      target = ((Stmt.AnnAssign) parent).target();
-    }
-    return target instanceof Expr.Name ? ((Expr.Name) target).id() : null;
-  }
-
-  private static boolean isPlainLocal(FunctionInfo function, String name) {
-    Symbol symbol = function.scope().symbol(name);
-    return symbol != null
-        && symbol.isLocal()
-        && !symbol.isDeclaredGlobal()
-        && !symbol.isDeclaredNonlocal()
-        && !symbol.isParameter();
   }
 
   /** Classifies each read of the variable by what its parent node does with it. */

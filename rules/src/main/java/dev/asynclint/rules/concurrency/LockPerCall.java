@@ -88,7 +88,7 @@ public final class LockPerCall implements CallRule {
       context.report(this, call.range(), String.format(DIRECT_MESSAGE, spelling, noun));
       return;
     }
-    String name = assignedName(parent, call);
+    String name = Locals.assignedName(parent, call);
     if (name == null || !isSingleLocal(function, name)) {
       return;
     }
@@ -105,29 +105,12 @@ public final class LockPerCall implements CallRule {
     return with.items().stream().anyMatch(item -> item.contextExpr() == call);
   }
 
-  /** {@code name} for {@code name = call} or {@code name: T = call}; else null. */
-  private static String assignedName(Located parent, Expr.Call call) {
-    Expr target = null;
-    if (parent instanceof Stmt.Assign
-        && ((Stmt.Assign) parent).value() == call
-        && ((Stmt.Assign) parent).targets().size() == 1) {
-      target = ((Stmt.Assign) parent).targets().get(0);
-    } else if (parent instanceof Stmt.AnnAssign && ((Stmt.AnnAssign) parent).value() == call) {
-      target = ((Stmt.AnnAssign) parent).target();
-    }
-    return target instanceof Expr.Name ? ((Expr.Name) target).id() : null;
-  }
-
   /** Whether {@code name} is a local of the function, bound to a value exactly once. */
   private static boolean isSingleLocal(FunctionInfo function, String name) {
-    Symbol symbol = function.scope().symbol(name);
-    if (symbol == null
-        || !symbol.isLocal()
-        || symbol.isDeclaredGlobal()
-        || symbol.isDeclaredNonlocal()
-        || symbol.isParameter()) {
+    if (!Locals.isPlainLocal(function, name)) {
       return false;
     }
+    Symbol symbol = function.scope().symbol(name);
     int bindings = 0;
     for (Binding binding : symbol.bindings()) {
       if (binding.kind().bindsValue()) {
