@@ -39,7 +39,17 @@ public final class Main implements Runnable {
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {
-          cmd.getErr().println("asynclint: internal error: " + exception);
+          if (outOfMemory(exception)) {
+            cmd.getErr()
+                .println(
+                    "asynclint: out of memory: the project needs a larger heap than the Java"
+                        + " runtime allows ("
+                        + Runtime.getRuntime().maxMemory() / (1 << 20)
+                        + " MB); raise it with JAVA_TOOL_OPTIONS=-Xmx8g, or check fewer files"
+                        + " at a time");
+          } else {
+            cmd.getErr().println("asynclint: internal error: " + exception);
+          }
           return ExitStatus.ERROR;
         });
     commandLine.setParameterExceptionHandler(
@@ -50,6 +60,15 @@ public final class Main implements Runnable {
           return ExitStatus.ERROR;
         });
     return commandLine.execute(args);
+  }
+
+  private static boolean outOfMemory(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
