@@ -312,6 +312,40 @@ class HtmlReportBrowserTest {
     assertThat(browser.problems()).isEmpty();
   }
 
+  /**
+   * The real rule's finding (the price aggregator example): each lane holds one path's steps, the
+   * finding with the path it belongs to.
+   */
+  @Test
+  void theExampleLockInversionIsSplitIntoItsTwoPaths() throws Exception {
+    Path report = dir.resolve("inversion.html");
+    int status =
+        Main.run(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter()),
+            "check",
+            "--no-cache",
+            "--select",
+            "ASY503",
+            "--format",
+            "html",
+            "--output",
+            report.toString(),
+            Path.of("..", "examples", "price_aggregator").toString());
+    assertThat(status).isEqualTo(1);
+    browser.open(report.toUri().toString(), READY);
+    click("#findings-table tr.finding button.toggle");
+    assertThat(
+            browser
+                .evaluate(
+                    "Object.values([...document.querySelectorAll('svg.graph rect.node')]"
+                        + ".reduce((lanes, r) => { const x = r.getAttribute('x');"
+                        + " lanes[x] = (lanes[x] || 0) + 1; return lanes; }, {})).join('|')")
+                .asText())
+        .isEqualTo("4|2");
+    assertThat(browser.problems()).isEmpty();
+  }
+
   private static TextRange range(String source, String needle) {
     int start = source.indexOf(needle);
     return new TextRange(start, start + needle.length());

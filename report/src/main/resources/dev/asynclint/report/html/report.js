@@ -487,6 +487,25 @@
   }
 
   /**
+   * ASY503's two lock paths. The rule lists each path's steps in order, each path starting with
+   * the step that takes its first lock ("... first"): the finding goes with the path before the
+   * second such step. Related locations without that shape are the other path as a whole.
+   */
+  function lockPaths(start, others) {
+    var starts = [];
+    others.forEach(function (node, i) {
+      if (/ first$/.test(node.message)) {
+        starts.push(i);
+      }
+    });
+    var split = starts.length === 2 ? starts[1] : 0;
+    return [
+      { title: 'This path', nodes: [start].concat(others.slice(0, split)) },
+      { title: 'The other path', nodes: others.slice(split) }
+    ];
+  }
+
+  /**
    * The finding and its related locations as boxes joined by arrows: one lane for a call chain
    * (ASY208 and others), two lanes for ASY503, the finding's lock path beside the other one.
    */
@@ -497,7 +516,7 @@
       return { loc: location(r.file, r.line, r.column), message: r.message };
     });
     var lanes = f.code === 'ASY503'
-      ? [{ title: 'This path', nodes: [start] }, { title: 'The other path', nodes: others }]
+      ? lockPaths(start, others)
       : [{ title: null, nodes: [start].concat(others) }];
     var laneWidth = lanes.length === 1 ? 640 : 380;
     var nodeHeight = 44;
