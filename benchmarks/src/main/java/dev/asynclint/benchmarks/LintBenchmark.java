@@ -6,12 +6,10 @@ import dev.asynclint.engine.discovery.InputFile;
 import dev.asynclint.lint.Settings;
 import dev.asynclint.rules.RuleRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,14 +54,10 @@ public class LintBenchmark {
   @Setup(Level.Trial)
   public void findFiles() throws IOException, InterruptedException {
     root = corpus.isEmpty() ? SemanticModelReport.standardLibrary() : Path.of(corpus);
-    try (Stream<Path> walk = Files.walk(root)) {
-      files =
-          walk.filter(path -> path.toString().endsWith(".py"))
-              .filter(path -> !root.relativize(path).toString().contains("site-packages"))
-              .sorted()
-              .map(path -> new InputFile(path, root.relativize(path).toString()))
-              .collect(Collectors.toList());
-    }
+    files =
+        SemanticModelReport.pythonFiles(root).stream()
+            .map(path -> new InputFile(path, root.relativize(path).toString()))
+            .collect(Collectors.toList());
     System.out.printf("%nCorpus %s: %d files%n", root, files.size());
   }
 

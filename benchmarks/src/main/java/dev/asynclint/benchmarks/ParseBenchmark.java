@@ -4,15 +4,11 @@ import dev.asynclint.syntax.PythonVersion;
 import dev.asynclint.syntax.lexer.Lexer;
 import dev.asynclint.syntax.parser.Parser;
 import dev.asynclint.text.DecodeResult;
-import dev.asynclint.text.LineIndex;
 import dev.asynclint.text.SourceDecoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -75,8 +71,8 @@ public class ParseBenchmark {
 
   @Setup(Level.Trial)
   public void loadCorpus() throws IOException, InterruptedException {
-    Path root = corpus.isEmpty() ? standardLibrary() : Path.of(corpus);
-    List<Path> files = pythonFiles(root);
+    Path root = corpus.isEmpty() ? SemanticModelReport.standardLibrary() : Path.of(corpus);
+    List<Path> files = SemanticModelReport.pythonFiles(root);
     sources = new ArrayList<>(files.size());
     long bytes = 0;
     long lines = 0;
@@ -86,7 +82,7 @@ public class ParseBenchmark {
         String text = decoded.text();
         sources.add(text);
         bytes += text.getBytes(StandardCharsets.UTF_8).length;
-        lines += lineCount(text);
+        lines += SemanticModelReport.lineCount(text);
       }
     }
     megabytes = bytes / BYTES_PER_MEGABYTE;
@@ -112,55 +108,5 @@ public class ParseBenchmark {
       blackhole.consume(Lexer.tokenize(source));
     }
     processed.megabytes += megabytes;
-  }
-
-  private static Path standardLibrary() throws IOException, InterruptedException {
-    Process python =
-        new ProcessBuilder(
-                "python3", "-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])")
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (python.waitFor() != 0) {
-      throw new IOException(
-          "python3 could not name its standard library (pass -p corpus=DIR instead): " + output);
-    }
-    return Path.of(output.strip());
-  }
-
-  /** The {@code .py} files under {@code root} in path order, outside any {@code site-packages}. */
-  private static List<Path> pythonFiles(Path root) throws IOException {
-    List<Path> files = new ArrayList<>();
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-            Path name = dir.getFileName();
-            return name != null && name.toString().equals("site-packages")
-                ? FileVisitResult.SKIP_SUBTREE
-                : FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            if (attributes.isRegularFile() && file.toString().endsWith(".py")) {
-              files.add(file);
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
-    files.sort(null);
-    return files;
-  }
-
-  /** Lines as an editor shows them: a final line break does not start another line. */
-  private static int lineCount(String text) {
-    if (text.isEmpty()) {
-      return 0;
-    }
-    int lines = LineIndex.of(text).lineCount();
-    char last = text.charAt(text.length() - 1);
-    return last == '\n' || last == '\r' ? lines - 1 : lines;
   }
 }

@@ -552,7 +552,7 @@ public final class SemanticModelReport {
     }
   }
 
-  // ---- The corpus, as ParseBenchmark finds it ----
+  // ---- The corpus, for every benchmark ----
 
   static Path standardLibrary() throws IOException, InterruptedException {
     Process python =
@@ -563,7 +563,8 @@ public final class SemanticModelReport {
     String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (python.waitFor() != 0) {
       throw new IOException(
-          "python3 could not name its standard library (pass a directory instead): " + output);
+          "python3 could not name its standard library (pass a corpus directory instead): "
+              + output);
     }
     return Path.of(output.strip());
   }

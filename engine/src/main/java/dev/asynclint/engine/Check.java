@@ -140,12 +140,13 @@ public final class Check {
       rules.add(rule.metadata());
     }
     if (request.fixMode() == FixMode.NONE) {
+      Map<Path, String> texts = new HashMap<>();
       Optional<ResultCache> cache =
           request.cache() && errors.isEmpty() && discovered.missing().isEmpty()
-              ? cache(root, config, request, selection, discovered.files())
+              ? cache(root, config, request, selection, discovered.files(), texts)
               : Optional.empty();
       Optional<ResultCache.Entry> hit =
-          cache.flatMap(results -> results.load(sources(discovered.files()), Check::rule));
+          cache.flatMap(results -> results.load(sources(discovered.files(), texts), Check::rule));
       if (hit.isPresent()) {
         return new Outcome(
             hit.get().diagnostics(),
@@ -157,7 +158,7 @@ public final class Check {
             List.of(),
             true);
       }
-      Fixer.Pass pass = linting.run(Map.of());
+      Fixer.Pass pass = linting.run(texts);
       if (cache.isPresent() && pass.errors().isEmpty()) {
         cache.get().store(new ResultCache.Entry(pass.diagnostics(), pass.filesChecked()));
       }
@@ -202,35 +203,38 @@ public final class Check {
       Configuration config,
       Request request,
       RuleSelection selection,
-      List<InputFile> files) {
+      List<InputFile> files,
+      Map<Path, String> texts) {
     StringBuilder configuration = new StringBuilder();
     configuration.append(config).append('\n').append(request.overrides()).append('\n');
     configuration.append(root).append('\n');
     for (Rule rule : selection.enabled()) {
       configuration.append(rule.metadata().code()).append(' ');
     }
-    return CacheKey.of(configuration.toString(), files, CODE)
+    return CacheKey.of(configuration.toString(), files, CODE, texts)
         .map(key -> new ResultCache(root, key));
   }
 
-  /** Reads a checked file's text on demand, by display path: for the findings of a cache hit. */
-  private static Function<String, String> sources(List<InputFile> files) {
+  /**
+   * A checked file's text by display path, for the findings of a cache hit: the text read for the
+   * key, or for a file that does not decode, its bytes read leniently as the run would.
+   */
+  private static Function<String, String> sources(List<InputFile> files, Map<Path, String> texts) {
     Map<String, Path> byDisplayPath = new HashMap<>();
     for (InputFile file : files) {
       byDisplayPath.put(file.displayPath(), file.path());
     }
-    Map<String, String> read = new HashMap<>();
-    return displayPath ->
-        read.computeIfAbsent(
-            displayPath,
-            key -> {
-              Path path = byDisplayPath.get(key);
-              try {
-                return path == null ? null : Linter.text(Files.readAllBytes(path), path);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+    return displayPath -> {
+      Path path = byDisplayPath.get(displayPath);
+      if (path == null || texts.containsKey(path)) {
+        return path == null ? null : texts.get(path);
+      }
+      try {
+        return Linter.text(Files.readAllBytes(path), path);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
   }
 
   private static RuleMetadata rule(String code) {

@@ -1,6 +1,8 @@
 package dev.asynclint.engine.cache;
 
 import dev.asynclint.engine.discovery.InputFile;
+import dev.asynclint.text.DecodeResult;
+import dev.asynclint.text.SourceDecoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,13 +11,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * What decides a run's findings, digested: the build of the tool (the jars or class folders its
  * code is loaded from, by size and modification time), the effective configuration, and every
- * checked file by its path and a digest of its bytes.
+ * checked file by its path and a digest of its bytes. The files are read once: their texts go on to
+ * the run.
  */
 public final class CacheKey {
   private final String value;
@@ -30,27 +35,46 @@ public final class CacheKey {
    * @param configuration everything of the configuration and the command line that decides the
    *     findings, spelled the same way each time
    * @param code classes whose code sources hold the tool's code and data
+   * @param texts receives the decoded text of each file that decodes, by path: the run uses them
+   *     instead of reading and decoding the files again
    */
   public static Optional<CacheKey> of(
-      String configuration, List<InputFile> files, List<Class<?>> code) {
+      String configuration, List<InputFile> files, List<Class<?>> code, Map<Path, String> texts) {
     MessageDigest digest = sha256();
     update(digest, "asynclint-cache-key 1");
     for (Class<?> anchor : code) {
       update(digest, codeSource(anchor));
     }
     update(digest, configuration);
-    MessageDigest content = sha256();
-    for (InputFile file : files) {
-      try {
-        content.reset();
-        update(digest, file.displayPath());
-        update(digest, file.path().toAbsolutePath().normalize().toString());
-        digest.update(content.digest(Files.readAllBytes(file.path())));
-      } catch (IOException | RuntimeException e) {
+    List<Read> reads = files.parallelStream().map(CacheKey::read).collect(Collectors.toList());
+    for (int i = 0; i < files.size(); i++) {
+      Read read = reads.get(i);
+      if (read == null) {
         return Optional.empty();
+      }
+      update(digest, files.get(i).displayPath());
+      update(digest, files.get(i).path().toAbsolutePath().normalize().toString());
+      digest.update(read.digest());
+      if (read.text() != null) {
+        texts.put(files.get(i).path(), read.text());
       }
     }
     return Optional.of(new CacheKey(HexFormat.of().formatHex(digest.digest())));
+  }
+
+  /** A file's bytes digested, and its text when it decodes. */
+  private record Read(byte[] digest, String text) {}
+
+  private static Read read(InputFile file) {
+    try {
+      byte[] bytes = Files.readAllBytes(file.path());
+      DecodeResult decoded = SourceDecoder.decode(bytes, file.path().toString());
+      return new Read(
+          sha256().digest(bytes),
+          decoded instanceof DecodeResult.Decoded ? ((DecodeResult.Decoded) decoded).text() : null);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   String value() {

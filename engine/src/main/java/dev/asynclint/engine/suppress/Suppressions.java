@@ -60,7 +60,8 @@ public final class Suppressions {
       noqaByLine.computeIfAbsent(directive.line(), line -> new ArrayList<>()).add(directive);
     }
     this.logicalLines = noqa.isEmpty() ? null : LogicalLines.of(tokens, source.length());
-    for (Rule rule : catalog) {
+    // The catalog only names the codes of `# noqa` directives: most files have none.
+    for (Rule rule : noqa.isEmpty() ? List.<Rule>of() : catalog) {
       RuleMetadata metadata = rule.metadata();
       knownCodes.add(metadata.code());
       for (String equivalent : metadata.equivalents()) {
