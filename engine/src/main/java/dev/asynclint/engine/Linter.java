@@ -5,6 +5,7 @@ import dev.asynclint.engine.suppress.Suppressions;
 import dev.asynclint.lint.Diagnostic;
 import dev.asynclint.lint.FileContext;
 import dev.asynclint.lint.Rule;
+import dev.asynclint.lint.RuleMetadata;
 import dev.asynclint.lint.RuleRunner;
 import dev.asynclint.lint.Settings;
 import dev.asynclint.rules.RuleRegistry;
@@ -134,9 +135,8 @@ public final class Linter {
     for (ForkJoinTask<?> task : tasks) {
       task.get();
     }
-    List<FileContext> contexts = new ArrayList<>(files.values());
     Map<String, Suppressions> suppressions = new LinkedHashMap<>();
-    for (FileContext context : contexts) {
+    for (FileContext context : files.values()) {
       diagnostics.addAll(context.diagnostics());
     }
     for (LoadedFile file : loaded) {
@@ -191,7 +191,7 @@ public final class Linter {
     DecodeResult decoded = SourceDecoder.decode(bytes, input.path().toString());
     if (decoded instanceof DecodeResult.Failed) {
       DecodeResult.Failed failed = (DecodeResult.Failed) decoded;
-      String lenient = text(bytes, input.path());
+      String lenient = new String(bytes, StandardCharsets.UTF_8);
       LineIndex lines = LineIndex.of(lenient);
       int line = Math.min(Math.max(failed.line(), 1), lines.lineCount());
       int start = lines.lineStart(line);
@@ -217,7 +217,7 @@ public final class Linter {
     InputFile input = file.input;
     ParseResult result = Parser.parse(source, settings.targetVersion());
     // The suppressions are all the run needs of the tokens: they are dropped here.
-    file.suppressions = Suppressions.of(source, result.tokens(), RuleRegistry.all());
+    file.suppressions = Suppressions.of(source, result.tokens());
     if (result.hasErrors()) {
       SyntaxError first = result.errors().get(0);
       file.syntaxError = syntaxError(input, source, first.range(), first.message());
@@ -241,16 +241,13 @@ public final class Linter {
     return new ModuleNames(root, paths);
   }
 
+  private static final RuleMetadata SYNTAX_ERROR =
+      RuleRegistry.byCode("ASY001").orElseThrow().metadata();
+
   private static Diagnostic syntaxError(
       InputFile input, String source, TextRange range, String message) {
     return new Diagnostic(
-        RuleRegistry.byCode("ASY001").orElseThrow().metadata(),
-        message,
-        input.displayPath(),
-        source,
-        range,
-        List.of(),
-        null);
+        SYNTAX_ERROR, message, input.displayPath(), source, range, List.of(), null);
   }
 
   private static String describe(Exception e) {

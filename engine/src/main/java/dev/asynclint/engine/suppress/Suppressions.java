@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  */
 public final class Suppressions {
   private static final String SYNTAX_ERROR = "ASY001";
+  private static final RuleMetadata UNUSED_NOQA =
+      RuleRegistry.byCode("ASY002").orElseThrow().metadata();
   private static final Pattern ASYNCLINT_CODE = Pattern.compile("ASY[0-9]+");
 
   private final String source;
@@ -153,7 +155,7 @@ public final class Suppressions {
     }
     List<Diagnostic> unused = new ArrayList<>();
     if (reportUnused) {
-      RuleMetadata unusedNoqa = RuleRegistry.byCode("ASY002").orElseThrow().metadata();
+      RuleMetadata unusedNoqa = UNUSED_NOQA;
       if (!fileIgnored(unusedNoqa)) {
         for (NoqaDirective directive : noqa) {
           if (!names(directive, unusedNoqa)) {

@@ -14,6 +14,7 @@ import dev.asynclint.syntax.ast.Keyword;
 import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.NodeFinder;
 import dev.asynclint.syntax.ast.NodeSearch;
+import dev.asynclint.syntax.ast.References;
 import dev.asynclint.syntax.ast.Stmt;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -98,7 +99,7 @@ final class BlockingCalls {
     Stmt.Assign creation = (Stmt.Assign) before.get(before.size() - 1);
     return creation.value() instanceof Expr.Call
         && creation.targets().size() == 1
-        && sameReference(creation.targets().get(0), lock);
+        && References.same(creation.targets().get(0), lock);
   }
 
   /**
@@ -116,7 +117,7 @@ final class BlockingCalls {
           && ((Expr.Call) ((Stmt.While) statement).test()).func() instanceof Expr.Attribute) {
         Expr.Attribute test = (Expr.Attribute) ((Expr.Call) ((Stmt.While) statement).test()).func();
         if (test.attr().equals("is_alive")
-            && sameReference(test.value(), thread)
+            && References.same(test.value(), thread)
             && !NodeSearch.anyInScope(
                 ((Stmt.While) statement).body(), node -> node instanceof Stmt.Break)) {
           return true;
@@ -179,18 +180,6 @@ final class BlockingCalls {
       if (current.kind() != ScopeKind.COMPREHENSION) {
         return false;
       }
-    }
-    return false;
-  }
-
-  /** Whether two expressions name the same variable or attribute: {@code self._lock}. */
-  private static boolean sameReference(Expr a, Expr b) {
-    if (a instanceof Expr.Name && b instanceof Expr.Name) {
-      return ((Expr.Name) a).id().equals(((Expr.Name) b).id());
-    }
-    if (a instanceof Expr.Attribute && b instanceof Expr.Attribute) {
-      return ((Expr.Attribute) a).attr().equals(((Expr.Attribute) b).attr())
-          && sameReference(((Expr.Attribute) a).value(), ((Expr.Attribute) b).value());
     }
     return false;
   }

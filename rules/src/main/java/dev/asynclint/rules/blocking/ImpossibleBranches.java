@@ -53,7 +53,8 @@ final class ImpossibleBranches {
     return false;
   }
 
-  private static boolean within(List<Stmt> body, int offset) {
+  /** Whether {@code offset} lies in the statements of {@code body}. */
+  static boolean within(List<Stmt> body, int offset) {
     return !body.isEmpty()
         && body.get(0).range().start() <= offset
         && offset < body.get(body.size() - 1).range().end();

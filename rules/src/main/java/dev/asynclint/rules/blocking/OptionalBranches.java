@@ -40,12 +40,8 @@ final class OptionalBranches {
     for (Located node : NodeFinder.ancestors(function.module().tree(), site.call())) {
       if (node instanceof Stmt.If) {
         Stmt.If branch = (Stmt.If) node;
-        List<Stmt> body = branch.body();
-        boolean inBody =
-            !body.isEmpty()
-                && body.get(0).range().start() <= offset
-                && offset < body.get(body.size() - 1).range().end();
-        if (inBody && testsOption(branch.test(), options)) {
+        if (ImpossibleBranches.within(branch.body(), offset)
+            && testsOption(branch.test(), options)) {
           return true;
         }
       }

@@ -18,6 +18,7 @@ import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.NodeSearch;
+import dev.asynclint.syntax.ast.References;
 import dev.asynclint.syntax.ast.Singleton;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Suspensions;
@@ -206,18 +207,6 @@ public final class CheckThenActAcrossAwait implements FunctionRule {
     return expr instanceof Expr.Constant && ((Expr.Constant) expr).value() == Singleton.NONE;
   }
 
-  /** Whether two expressions name the same variable or attribute. */
-  static boolean sameReference(Expr a, Expr b) {
-    if (a instanceof Expr.Name && b instanceof Expr.Name) {
-      return ((Expr.Name) a).id().equals(((Expr.Name) b).id());
-    }
-    if (a instanceof Expr.Attribute && b instanceof Expr.Attribute) {
-      return ((Expr.Attribute) a).attr().equals(((Expr.Attribute) b).attr())
-          && sameReference(((Expr.Attribute) a).value(), ((Expr.Attribute) b).value());
-    }
-    return false;
-  }
-
   /**
    * Walks the body of the {@code if} in execution order, looking for the first write to the state
    * and whether a suspension comes before it.
@@ -313,7 +302,7 @@ public final class CheckThenActAcrossAwait implements FunctionRule {
 
     private boolean mentionsState(Expr test) {
       return NodeSearch.any(
-          test, node -> node instanceof Expr && sameReference((Expr) node, state));
+          test, node -> node instanceof Expr && References.same((Expr) node, state));
     }
 
     /** Whether the statement writes the state: assigns it or an item of it, or mutates it. */
@@ -338,7 +327,7 @@ public final class CheckThenActAcrossAwait implements FunctionRule {
         }
         if (value instanceof Expr.Call && ((Expr.Call) value).func() instanceof Expr.Attribute) {
           Expr.Attribute method = (Expr.Attribute) ((Expr.Call) value).func();
-          return MUTATORS.contains(method.attr()) && sameReference(method.value(), state);
+          return MUTATORS.contains(method.attr()) && References.same(method.value(), state);
         }
       }
       return false;
@@ -355,9 +344,9 @@ public final class CheckThenActAcrossAwait implements FunctionRule {
         return isTarget(((Expr.Starred) target).value());
       }
       if (target instanceof Expr.Subscript) {
-        return sameReference(((Expr.Subscript) target).value(), state);
+        return References.same(((Expr.Subscript) target).value(), state);
       }
-      return sameReference(target, state);
+      return References.same(target, state);
     }
   }
 }

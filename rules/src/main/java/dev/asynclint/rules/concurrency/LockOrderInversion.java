@@ -24,6 +24,7 @@ import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.NodeFinder;
 import dev.asynclint.syntax.ast.NodeSearch;
+import dev.asynclint.syntax.ast.References;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Walker;
 import dev.asynclint.syntax.ast.WithItem;
@@ -194,7 +195,7 @@ public final class LockOrderInversion implements ProjectRule {
           for (Expr expr : acquiredLocks(node)) {
             LockRef ref = locks.resolve(function, expr);
             if (ref != null) {
-              found.putIfAbsent(ref.key(), acquisition(function, ref, expr));
+              found.computeIfAbsent(ref.key(), key -> acquisition(function, ref, expr));
             }
           }
           return false;
@@ -390,18 +391,7 @@ public final class LockOrderInversion implements ProjectRule {
     Expr func = ((Expr.Call) ((Stmt.ExprStatement) statement).value()).func();
     return func instanceof Expr.Attribute
         && ((Expr.Attribute) func).attr().equals("release")
-        && sameText(((Expr.Attribute) func).value(), lock);
-  }
-
-  private static boolean sameText(Expr left, Expr right) {
-    if (left instanceof Expr.Name && right instanceof Expr.Name) {
-      return ((Expr.Name) left).id().equals(((Expr.Name) right).id());
-    }
-    if (left instanceof Expr.Attribute && right instanceof Expr.Attribute) {
-      return ((Expr.Attribute) left).attr().equals(((Expr.Attribute) right).attr())
-          && sameText(((Expr.Attribute) left).value(), ((Expr.Attribute) right).value());
-    }
-    return false;
+        && References.same(((Expr.Attribute) func).value(), lock);
   }
 
   private void reportReentry(ProjectContext context, Edge edge) {

@@ -7,15 +7,12 @@ import dev.asynclint.semantic.project.Resolver;
 import dev.asynclint.semantic.scope.Binding;
 import dev.asynclint.semantic.scope.Symbol;
 import dev.asynclint.syntax.ast.Expr;
-import dev.asynclint.syntax.ast.ExprContext;
 import dev.asynclint.syntax.ast.Keyword;
 import dev.asynclint.syntax.ast.Located;
+import dev.asynclint.syntax.ast.NameReads;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.NodeFinder;
-import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
-import dev.asynclint.syntax.ast.Walker;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -162,50 +159,23 @@ final class CreatedLoop {
   }
 
   /** Classifies each read of the variable by what its parent node does with it. */
-  private final class UseWalker extends Walker {
+  private final class UseWalker extends NameReads {
     private final FunctionInfo function;
     private final Resolver resolver;
-    private final List<Node> stack = new ArrayList<>();
-    private int nestedScopes;
     private boolean escapes;
     private boolean setCurrent;
     private boolean closedInCleanup;
     private boolean closed;
 
     UseWalker(FunctionInfo function, Resolver resolver) {
+      super(name);
       this.function = function;
       this.resolver = resolver;
     }
 
     @Override
-    protected boolean enter(Node node) {
-      if (node instanceof Located && NodeSearch.opensScope((Located) node)) {
-        nestedScopes++;
-      }
-      if (node instanceof Expr.Name
-          && ((Expr.Name) node).id().equals(name)
-          && ((Expr.Name) node).ctx() == ExprContext.LOAD) {
-        use((Expr.Name) node);
-      }
-      stack.add(node);
-      return true;
-    }
-
-    @Override
-    protected void leave(Node node) {
-      stack.remove(stack.size() - 1);
-      if (node instanceof Located && NodeSearch.opensScope((Located) node)) {
-        nestedScopes--;
-      }
-    }
-
-    private Node parent(int up) {
-      int index = stack.size() - up;
-      return index >= 0 ? stack.get(index) : null;
-    }
-
-    private void use(Expr.Name read) {
-      if (nestedScopes > 0) {
+    protected void read(Expr.Name read, boolean inNestedScope) {
+      if (inNestedScope) {
         escapes = true;
         return;
       }
@@ -234,21 +204,12 @@ final class CreatedLoop {
         }
         return;
       }
-      if (!isTest(parent, read)) {
+      // A test of the variable (`if loop is None`, `not loop`), or a bare mention of it.
+      if (!(isTest(parent, read)
+          || parent instanceof Stmt.ExprStatement
+          || parent instanceof Expr.IfExp && ((Expr.IfExp) parent).test() == read)) {
         escapes = true;
       }
-    }
-
-    /** Reads that only test the variable: {@code if loop is None}, {@code not loop}. */
-    private boolean isTest(Node parent, Expr.Name read) {
-      return parent instanceof Expr.Compare
-          || parent instanceof Expr.UnaryOp
-          || parent instanceof Stmt.ExprStatement
-          || parent instanceof Stmt.Delete
-          || parent instanceof Stmt.If && ((Stmt.If) parent).test() == read
-          || parent instanceof Stmt.While && ((Stmt.While) parent).test() == read
-          || parent instanceof Expr.IfExp && ((Expr.IfExp) parent).test() == read
-          || parent instanceof Stmt.Assert;
     }
   }
 }

@@ -8,7 +8,9 @@ import dev.asynclint.semantic.project.SourceModule;
 import dev.asynclint.semantic.project.Summaries;
 import dev.asynclint.semantic.project.SummaryAnalysis;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which sync functions start an event loop in the calling thread ({@code asyncio.run}, {@code
@@ -44,6 +46,8 @@ final class RunningLoopCalls {
         }
       }
     }
+    // Asked once per edge: the fixpoint may transfer along an edge many times.
+    Map<CallSite, Boolean> excluded = new IdentityHashMap<>();
     SummaryAnalysis<Witness> analysis =
         new SummaryAnalysis<>() {
           @Override
@@ -62,8 +66,9 @@ final class RunningLoopCalls {
                 || caller.isAsync()
                 || caller.isModuleBody()
                 || guarded[caller.id()]
-                || Syntax.inCallbackLambda(edge.site())
-                || Syntax.catchesRuntimeError(edge.site())) {
+                || excluded.computeIfAbsent(
+                    edge.site(),
+                    site -> Syntax.inCallbackLambda(site) || Syntax.catchesRuntimeError(site))) {
               return null;
             }
             List<CallEdge> chain = new ArrayList<>(callee.chain().size() + 1);

@@ -73,7 +73,6 @@ public final class TimeoutWithoutAwait implements FunctionRule {
    * the body (its text would change), and body lines all indented alike.
    */
   private static Fix unwrap(Stmt with, FileContext context) {
-    WithItem item = Scopes.items(with).get(0);
     List<Stmt> body = Scopes.body(with);
     String source = context.module().source();
     if (spansLines(body, source)) {
