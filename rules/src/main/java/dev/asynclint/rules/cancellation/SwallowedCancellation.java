@@ -431,20 +431,8 @@ public final class SwallowedCancellation implements FunctionRule {
 
   /** Whether {@code expr} reads {@code name} anywhere. */
   private static boolean reads(Expr expr, String name) {
-    if (expr == null) {
-      return false;
-    }
-    boolean[] found = {false};
-    new Walker() {
-      @Override
-      protected boolean enter(Node node) {
-        if (isName(node instanceof Expr ? (Expr) node : null, name)) {
-          found[0] = true;
-        }
-        return !found[0];
-      }
-    }.walk(expr);
-    return found[0];
+    return expr != null
+        && NodeSearch.any(expr, node -> node instanceof Expr && isName((Expr) node, name));
   }
 
   /**
@@ -632,26 +620,15 @@ public final class SwallowedCancellation implements FunctionRule {
   }
 
   private static boolean cancelsName(List<Stmt> block, String name) {
-    boolean[] found = {false};
-    Walker walker =
-        new Walker() {
-          @Override
-          protected boolean enter(Node node) {
-            if (node instanceof Expr.Call
+    return NodeSearch.any(
+        block,
+        node ->
+            node instanceof Expr.Call
                 && isCancelCall((Expr.Call) node)
                 && ((Expr.Attribute) ((Expr.Call) node).func()).value() instanceof Expr.Name
                 && ((Expr.Name) ((Expr.Attribute) ((Expr.Call) node).func()).value())
                     .id()
-                    .equals(name)) {
-              found[0] = true;
-            }
-            return !found[0];
-          }
-        };
-    for (Stmt statement : block) {
-      walker.walk(statement);
-    }
-    return found[0];
+                    .equals(name));
   }
 
   private static boolean isCancelCall(Expr.Call call) {

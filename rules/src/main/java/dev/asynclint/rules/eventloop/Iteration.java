@@ -7,7 +7,6 @@ import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
-import dev.asynclint.syntax.ast.Walker;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -124,22 +123,8 @@ record Iteration(Located loop, Set<String> names) {
    * to stay on the safe side).
    */
   boolean exitsEarly() {
-    boolean[] exits = {false};
-    Walker walker =
-        new Walker() {
-          @Override
-          protected boolean enter(Node node) {
-            if (exits[0] || node instanceof Located && NodeSearch.opensScope((Located) node)) {
-              return false;
-            }
-            exits[0] = node instanceof Stmt.Break || node instanceof Stmt.Return;
-            return true;
-          }
-        };
-    for (Stmt statement : body()) {
-      walker.walk(statement);
-    }
-    return exits[0];
+    return NodeSearch.anyInScope(
+        body(), node -> node instanceof Stmt.Break || node instanceof Stmt.Return);
   }
 
   private static boolean exitsAfter(List<Stmt> block, int index) {
