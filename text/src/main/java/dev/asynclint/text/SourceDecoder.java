@@ -72,6 +72,14 @@ public final class SourceDecoder {
 
   private static DecodeResult decode(
       byte[] source, int start, Charset charset, boolean bom, UndecodableMessage message) {
+    if (charset.equals(StandardCharsets.UTF_8)) {
+      // The JDK's own decoding is the fastest; it replaces bad bytes with U+FFFD, so a text that
+      // has one (rare even in valid files) is decoded again, strictly, to tell which it is.
+      String text = new String(source, start, source.length - start, StandardCharsets.UTF_8);
+      if (text.indexOf('\uFFFD') < 0) {
+        return new Decoded(text, charset, bom);
+      }
+    }
     CharsetDecoder decoder =
         charset
             .newDecoder()

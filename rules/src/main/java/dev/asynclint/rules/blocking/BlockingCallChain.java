@@ -18,7 +18,9 @@ import dev.asynclint.semantic.project.SummaryAnalysis;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.NodeFinder;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,13 +128,17 @@ public final class BlockingCallChain implements ProjectRule {
     Witness[] own = new Witness[size];
     boolean[] loopAware = new boolean[size];
     Set<String> listed = context.settings().blockingCalls();
+    boolean[] called = calledFromCoroutines(project);
     for (SourceModule module : project.index().modules()) {
       for (CallSite site : project.callSites(module)) {
         FunctionInfo caller = site.caller();
         if (asksForRunningLoop(site)) {
           loopAware[caller.id()] = true;
         }
-        if (own[caller.id()] != null || caller.isAsync() || caller.isModuleBody()) {
+        if (!called[caller.id()]
+            || own[caller.id()] != null
+            || caller.isAsync()
+            || caller.isModuleBody()) {
           continue;
         }
         BlockingApis.Entry entry = BlockingCalls.blockingApi(site, resolver);
@@ -174,6 +180,40 @@ public final class BlockingCallChain implements ProjectRule {
           }
         };
     return Summaries.compute(project.index().functions(), analysis);
+  }
+
+  /**
+   * The sync functions a chain can pass through: those a coroutine calls, and theirs, along the
+   * edges chains follow. Only their own blocking calls are looked for, the costly part; no other
+   * function's summary is ever read.
+   */
+  private static boolean[] calledFromCoroutines(Project project) {
+    boolean[] called = new boolean[project.index().functions().size()];
+    Deque<FunctionInfo> work = new ArrayDeque<>();
+    for (FunctionInfo function : project.index().functions()) {
+      for (CallEdge edge : function.calls()) {
+        if (edge.kind() == CallEdge.Kind.CALL && edge.site().asyncContext()) {
+          reach(edge, called, work);
+        }
+      }
+    }
+    while (!work.isEmpty()) {
+      FunctionInfo function = work.pop();
+      for (CallEdge edge : function.calls()) {
+        if (edge.kind() == CallEdge.Kind.CALL) {
+          reach(edge, called, work);
+        }
+      }
+    }
+    return called;
+  }
+
+  private static void reach(CallEdge edge, boolean[] called, Deque<FunctionInfo> work) {
+    FunctionInfo callee = edge.callee();
+    if (!called[callee.id()] && follows(edge)) {
+      called[callee.id()] = true;
+      work.push(callee);
+    }
   }
 
   /**

@@ -6,7 +6,6 @@ import dev.asynclint.lint.ProjectRule;
 import dev.asynclint.lint.Related;
 import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
-import dev.asynclint.rules.SourceText;
 import dev.asynclint.rules.TestCode;
 import dev.asynclint.rules.concurrency.LockAcquisitions.Acquisition;
 import dev.asynclint.rules.concurrency.LockAcquisitions.LockRef;
@@ -171,7 +170,7 @@ public final class LockOrderInversion implements ProjectRule {
   }
 
   private static void collectAwaited(SourceModule module, Map<Expr.Call, Boolean> awaited) {
-    if (!SourceText.containsWord(module.source(), "await")) {
+    if (!module.scopes().suspends()) {
       return;
     }
     new Walker() {

@@ -4,7 +4,6 @@ import dev.asynclint.lint.FileContext;
 import dev.asynclint.lint.FileRule;
 import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
-import dev.asynclint.rules.SourceText;
 import dev.asynclint.semantic.scope.Scope;
 import dev.asynclint.semantic.scope.ScopeKind;
 import dev.asynclint.semantic.scope.ScopeWalker;
@@ -36,9 +35,8 @@ public final class AwaitOutsideAsync implements FileRule {
 
   @Override
   public void checkFile(FileContext context) {
-    // Files without these words have nothing to report: most files, so they are not walked.
-    String source = context.module().source();
-    if (!SourceText.containsWord(source, "await") && !SourceText.containsWord(source, "async")) {
+    // Most files have nothing that suspends, and need no walk.
+    if (!context.module().scopes().suspends()) {
       return;
     }
     new ScopeWalker(context.module().scopes()) {

@@ -67,9 +67,15 @@ final class NameUses {
   }
 
   private void scan(Project project, SourceModule module) {
-    Map<Expr.Call, CallSite> sites = new IdentityHashMap<>();
+    // Only the calls that can matter are looked up in the walk: those resolved to a function asked
+    // about, and those resolved elsewhere whose spelled name is one asked about.
+    Map<Expr.Call, FunctionInfo> resolved = new IdentityHashMap<>();
     for (CallSite site : project.callSites(module)) {
-      sites.put(site.call(), site);
+      FunctionInfo callee = site.target().function();
+      if (callee != null
+          && (names.contains(callee.name()) || names.contains(spelledName(site.call())))) {
+        resolved.put(site.call(), callee);
+      }
     }
     List<Node> stack = new ArrayList<>();
     Walker walker =
@@ -93,7 +99,7 @@ final class NameUses {
                 values.add(text);
               }
             } else if (node instanceof Expr.Call && !(parent instanceof Expr.Await)) {
-              notAwaited((Expr.Call) node, sites.get(node));
+              notAwaited((Expr.Call) node, resolved.get(node));
             }
             stack.add(node);
             return true;
@@ -113,22 +119,25 @@ final class NameUses {
     }
   }
 
-  private void notAwaited(Expr.Call call, CallSite site) {
-    FunctionInfo callee = site == null ? null : site.target().function();
+  private void notAwaited(Expr.Call call, FunctionInfo callee) {
     if (callee != null) {
       if (names.contains(callee.name())) {
         resolvedNotAwaited.add(callee);
       }
       return;
     }
-    Expr func = call.func();
-    String name =
-        func instanceof Expr.Name
-            ? ((Expr.Name) func).id()
-            : func instanceof Expr.Attribute ? ((Expr.Attribute) func).attr() : null;
+    String name = spelledName(call);
     if (name != null && names.contains(name)) {
       unresolvedNotAwaited.add(name);
     }
+  }
+
+  /** The name a call is written with: {@code f} of {@code f()} and of {@code obj.f()}. */
+  private static String spelledName(Expr.Call call) {
+    Expr func = call.func();
+    return func instanceof Expr.Name
+        ? ((Expr.Name) func).id()
+        : func instanceof Expr.Attribute ? ((Expr.Attribute) func).attr() : null;
   }
 
   private static boolean isCallee(Node parent, Node node) {

@@ -1,7 +1,10 @@
 package dev.asynclint.semantic.scope;
 
+import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Module;
 import dev.asynclint.syntax.ast.Node;
+import dev.asynclint.syntax.ast.Stmt;
+import dev.asynclint.syntax.ast.Suspensions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -16,6 +19,7 @@ public final class ModuleScopes {
   private final Scope moduleScope;
   private final Map<Node, Scope> scopesByNode = new IdentityHashMap<>();
   private final List<AttributeAssignment> attributeAssignments = new ArrayList<>();
+  private boolean suspends;
 
   private ModuleScopes(String source, String moduleName, boolean isPackage) {
     this.source = source;
@@ -33,7 +37,17 @@ public final class ModuleScopes {
   public static ModuleScopes build(
       Module module, String source, String moduleName, boolean isPackage) {
     ModuleScopes scopes = new ModuleScopes(source, moduleName, isPackage);
-    new ScopeWalker(scopes, true) {}.walkModule(module);
+    new ScopeWalker(scopes, true) {
+      @Override
+      protected void enterNode(Node node) {
+        if (node instanceof Expr.Await
+            || node instanceof Stmt.AsyncFor
+            || node instanceof Stmt.AsyncWith
+            || node instanceof Expr && Suspensions.isAsyncComprehension((Expr) node)) {
+          scopes.suspends = true;
+        }
+      }
+    }.walkModule(module);
     scopes.finish(scopes.moduleScope);
     return scopes;
   }
@@ -52,6 +66,14 @@ public final class ModuleScopes {
 
   public Scope moduleScope() {
     return moduleScope;
+  }
+
+  /**
+   * Whether the module has an {@code await}, {@code async for}, {@code async with} or asynchronous
+   * comprehension anywhere: most modules have none, and need not be searched for one.
+   */
+  public boolean suspends() {
+    return suspends;
   }
 
   /** The scope opened by a {@code def}, {@code class}, lambda or comprehension node. */

@@ -362,13 +362,7 @@ abstract class ExpressionParser extends TokenCursor {
 
   /** The identifier of a name token; non-ASCII names are NFKC-normalized like CPython. */
   final String identifier(int index) {
-    String text = text(index);
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x80) {
-        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
-      }
-    }
-    return text;
+    return identifiers.of(src, tokens.start(index), tokens.end(index));
   }
 
   private Expr call(Expr func, int start) {

@@ -17,6 +17,7 @@ abstract class TokenCursor {
   final String src;
   final Tokens tokens;
   final PythonVersion version;
+  final Identifiers identifiers = Identifiers.ofThisThread();
   int p;
   private int depth;
 
