@@ -37,9 +37,6 @@ public final class Project {
     for (ClassInfo cls : index.classes()) {
       cls.mro();
     }
-    for (FunctionInfo function : index.functions()) {
-      resolver.decoratorNames(function);
-    }
     // In parallel only when called from a pool's thread: the stream then runs in that pool (the
     // linter's, whose threads have the stacks deep syntax trees need), not in the common pool.
     ThreadLocal<Resolver> resolvers = ThreadLocal.withInitial(() -> new Resolver(index));
@@ -49,9 +46,7 @@ public final class Project {
             ? modules.parallelStream()
             : modules.stream();
     List<CallCollector.Calls> calls =
-        stream
-            .map(module -> CallCollector.collect(resolvers.get(), module))
-            .collect(Collectors.toList());
+        stream.map(module -> collect(resolvers.get(), module)).collect(Collectors.toList());
     for (int i = 0; i < calls.size(); i++) {
       calls.get(i).link();
       sites.put(modules.get(i), calls.get(i).sites());
@@ -60,6 +55,18 @@ public final class Project {
     findEntryPoints();
     fromHandlers =
         Reachability.from(index.functions(), handlers, edge -> edge.kind() == CallEdge.Kind.CALL);
+  }
+
+  /**
+   * Resolves a module's decorators, then its calls. Two threads may both resolve the decorators of
+   * one function (when a call in another module needs them first): they find the same names, an
+   * immutable list either may store, and the end of the parallel phase publishes them to rules.
+   */
+  private CallCollector.Calls collect(Resolver resolver, SourceModule module) {
+    for (FunctionInfo function : index.functionsOf(module)) {
+      resolver.decoratorNames(function);
+    }
+    return CallCollector.collect(resolver, module);
   }
 
   /**
