@@ -11,7 +11,9 @@ import dev.asynclint.semantic.project.Value;
 import dev.asynclint.semantic.scope.ModuleScopes;
 import dev.asynclint.semantic.scope.Scope;
 import dev.asynclint.semantic.scope.Symbol;
+import dev.asynclint.syntax.ast.ExceptHandler;
 import dev.asynclint.syntax.ast.Expr;
+import dev.asynclint.syntax.ast.MatchCase;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Walker;
@@ -81,7 +83,8 @@ public final class SyncWithOnAsyncResource implements FileRule {
     ModuleScopes scopes = context.module().scopes();
     Deque<Scope> enclosing = new ArrayDeque<>();
     enclosing.push(scopes.moduleScope());
-    // A plain walk: a `with` statement's scope is the innermost def or class around it.
+    // A plain walk of the statements (and the handlers and cases holding some): a `with`
+    // statement's scope is the innermost def or class around it.
     new Walker() {
       @Override
       protected boolean enter(Node node) {
@@ -93,7 +96,7 @@ public final class SyncWithOnAsyncResource implements FileRule {
             || node instanceof Stmt.ClassDef) {
           enclosing.push(scopes.scopeOf(node));
         }
-        return !(node instanceof Expr);
+        return node instanceof Stmt || node instanceof ExceptHandler || node instanceof MatchCase;
       }
 
       @Override

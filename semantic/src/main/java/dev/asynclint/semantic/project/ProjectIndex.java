@@ -23,13 +23,13 @@ import java.util.Map;
 public final class ProjectIndex {
   private final Map<String, SourceModule> modules = new LinkedHashMap<>();
   private final Map<Scope, SourceModule> modulesByScope = new IdentityHashMap<>();
-  private final List<FunctionInfo> functions = new ArrayList<>();
-  private final Map<String, FunctionInfo> functionsByName = new HashMap<>();
-  private final Map<Node, FunctionInfo> functionsByNode = new IdentityHashMap<>();
+  private final List<FunctionInfo> functions;
+  private final Map<String, FunctionInfo> functionsByName;
+  private final Map<Node, FunctionInfo> functionsByNode;
   private final Map<SourceModule, FunctionInfo> moduleBodies = new IdentityHashMap<>();
   private final Map<SourceModule, List<FunctionInfo>> functionsByModule = new IdentityHashMap<>();
   private final Map<String, ClassInfo> classesByName = new LinkedHashMap<>();
-  private final Map<Node, ClassInfo> classesByNode = new IdentityHashMap<>();
+  private final Map<Node, ClassInfo> classesByNode;
   private final Map<ClassInfo, Map<String, List<AttributeAssignment>>> instanceAssignments =
       new IdentityHashMap<>();
 
@@ -39,6 +39,16 @@ public final class ProjectIndex {
    * a {@code [n]} suffix, which no import can name, so that their definitions stay apart.
    */
   public ProjectIndex(List<SourceModule> sources) {
+    // Sized once: a project has tens of thousands of definitions, and growing these maps step by
+    // step copied them over and over.
+    int scopes = sources.size();
+    for (SourceModule module : sources) {
+      scopes += module.scopes().scopeCount();
+    }
+    functions = new ArrayList<>(scopes);
+    functionsByName = new HashMap<>(scopes * 4 / 3 + 1);
+    functionsByNode = new IdentityHashMap<>(scopes);
+    classesByNode = new IdentityHashMap<>(scopes);
     for (SourceModule module : sources) {
       String name = module.name();
       for (int n = 2; modules.containsKey(name); n++) {

@@ -76,6 +76,11 @@ public final class ModuleScopes {
     return suspends;
   }
 
+  /** How many scopes open in the module (function, class, lambda, comprehension...). */
+  public int scopeCount() {
+    return scopesByNode.size();
+  }
+
   /** The scope opened by a {@code def}, {@code class}, lambda or comprehension node. */
   public Scope scopeOf(Node node) {
     Scope scope = scopesByNode.get(node);
