@@ -16,8 +16,6 @@ import dev.asynclint.semantic.project.SourceModule;
 import dev.asynclint.semantic.project.Summaries;
 import dev.asynclint.semantic.project.SummaryAnalysis;
 import dev.asynclint.syntax.ast.Expr;
-import dev.asynclint.syntax.ast.Located;
-import dev.asynclint.syntax.ast.NodeFinder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -91,7 +89,10 @@ public final class BlockingCallChain implements ProjectRule {
         if (edge == null
             || !site.asyncContext()
             || BlockingCalls.handedToThread(site)
-            || awaited(site)) {
+            // Awaiting what the sync function returns (`await client.sync(...)`) means it hands
+            // back an awaitable: the sync-or-async API pattern, whose blocking path is the one
+            // taken without an event loop.
+            || site.awaited()) {
           continue;
         }
         Witness witness = summaries.of(edge.callee());
@@ -105,17 +106,6 @@ public final class BlockingCallChain implements ProjectRule {
         file.report(this, site.call().range(), message, related(context, witness), null);
       }
     }
-  }
-
-  /**
-   * Whether the coroutine awaits what the sync function returns ({@code await client.sync(...)}):
-   * the function then hands back an awaitable — the sync-or-async API pattern, whose blocking path
-   * is the one taken without an event loop.
-   */
-  private static boolean awaited(CallSite site) {
-    List<Located> ancestors = NodeFinder.ancestors(site.caller().module().tree(), site.call());
-    Located parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
-    return parent instanceof Expr.Await && ((Expr.Await) parent).value() == site.call();
   }
 
   /**

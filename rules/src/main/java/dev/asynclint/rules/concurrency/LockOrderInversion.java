@@ -13,7 +13,6 @@ import dev.asynclint.rules.eventloop.Chains;
 import dev.asynclint.semantic.project.CallEdge;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.project.Project;
-import dev.asynclint.semantic.project.SourceModule;
 import dev.asynclint.semantic.project.Summaries;
 import dev.asynclint.semantic.project.SummaryAnalysis;
 import dev.asynclint.syntax.ast.Blocks;
@@ -25,7 +24,6 @@ import dev.asynclint.syntax.ast.NodeFinder;
 import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.References;
 import dev.asynclint.syntax.ast.Stmt;
-import dev.asynclint.syntax.ast.Walker;
 import dev.asynclint.syntax.ast.WithItem;
 import dev.asynclint.text.TextRange;
 import java.util.ArrayList;
@@ -73,10 +71,6 @@ public final class LockOrderInversion implements ProjectRule {
   public void checkProject(ProjectContext context) {
     Project project = context.project();
     LockAcquisitions locks = new LockAcquisitions(context.resolver());
-    Map<Expr.Call, Boolean> awaited = new IdentityHashMap<>();
-    for (SourceModule module : project.index().modules()) {
-      collectAwaited(module, awaited);
-    }
     int size = project.index().functions().size();
     List<Map<String, Acquisition>> own = new ArrayList<>(Collections.nCopies(size, null));
     for (FunctionInfo function : project.index().functions()) {
@@ -86,14 +80,14 @@ public final class LockOrderInversion implements ProjectRule {
       }
     }
     Summaries<Map<String, Acquisition>> summaries =
-        Summaries.compute(project.index().functions(), analysis(own, awaited));
+        Summaries.compute(project.index().functions(), analysis(own));
     Map<String, Edge> edges = new LinkedHashMap<>();
     for (FunctionInfo function : project.index().functions()) {
       if (own.get(function.id()) == null) {
         continue;
       }
       for (Region region : regions(function, locks)) {
-        for (Edge edge : inner(function, region, locks, summaries, awaited)) {
+        for (Edge edge : inner(function, region, locks, summaries)) {
           LockRef a = edge.outer().lock();
           LockRef b = edge.inner().lock();
           if (a.perInstance() && !edge.outer().sameSelf()
@@ -122,7 +116,7 @@ public final class LockOrderInversion implements ProjectRule {
   }
 
   private static SummaryAnalysis<Map<String, Acquisition>> analysis(
-      List<Map<String, Acquisition>> own, Map<Expr.Call, Boolean> awaited) {
+      List<Map<String, Acquisition>> own) {
     return new SummaryAnalysis<>() {
       @Override
       public Map<String, Acquisition> initial(FunctionInfo function) {
@@ -131,7 +125,7 @@ public final class LockOrderInversion implements ProjectRule {
 
       @Override
       public Map<String, Acquisition> transfer(CallEdge edge, Map<String, Acquisition> callee) {
-        if (!follows(edge, awaited)) {
+        if (!follows(edge)) {
           return null;
         }
         boolean certain = isUnconditional(edge.caller(), edge.site().call());
@@ -161,27 +155,12 @@ public final class LockOrderInversion implements ProjectRule {
   }
 
   /** Whether the caller runs the callee's code itself: an awaited call of a project coroutine. */
-  private static boolean follows(CallEdge edge, Map<Expr.Call, Boolean> awaited) {
+  private static boolean follows(CallEdge edge) {
     return edge.kind() == CallEdge.Kind.CALL
         && edge.caller().isAsync()
         && edge.callee().isAsync()
         && !TestCode.isTest(edge.callee().module())
-        && awaited.containsKey(edge.site().call());
-  }
-
-  private static void collectAwaited(SourceModule module, Map<Expr.Call, Boolean> awaited) {
-    if (!module.scopes().suspends()) {
-      return;
-    }
-    new Walker() {
-      @Override
-      protected boolean enter(Node node) {
-        if (node instanceof Expr.Await && ((Expr.Await) node).value() instanceof Expr.Call) {
-          awaited.put((Expr.Call) ((Expr.Await) node).value(), Boolean.TRUE);
-        }
-        return true;
-      }
-    }.walk(module.tree());
+        && edge.site().awaited();
   }
 
   /** The locks a coroutine acquires itself, the first acquisition of each. */
@@ -292,11 +271,10 @@ public final class LockOrderInversion implements ProjectRule {
       FunctionInfo function,
       Region region,
       LockAcquisitions locks,
-      Summaries<Map<String, Acquisition>> summaries,
-      Map<Expr.Call, Boolean> awaited) {
+      Summaries<Map<String, Acquisition>> summaries) {
     Map<Expr.Call, List<CallEdge>> calls = new IdentityHashMap<>();
     for (CallEdge edge : function.calls()) {
-      if (follows(edge, awaited)) {
+      if (follows(edge)) {
         calls.computeIfAbsent(edge.site().call(), key -> new ArrayList<>()).add(edge);
       }
     }

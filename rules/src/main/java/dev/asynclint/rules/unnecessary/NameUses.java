@@ -5,18 +5,10 @@ import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.project.Project;
 import dev.asynclint.semantic.project.SourceModule;
 import dev.asynclint.syntax.ast.Expr;
-import dev.asynclint.syntax.ast.ExprContext;
-import dev.asynclint.syntax.ast.Node;
-import dev.asynclint.syntax.ast.Walker;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.stream.Stream;
 
 /**
  * How the project uses the names of its functions, to tell whether a coroutine function may be
@@ -42,21 +34,11 @@ final class NameUses {
 
   /** The uses of the functions named {@code names} in the project. */
   static NameUses of(Project project, Set<String> names) {
-    // Module by module, side by side when called from a pool's thread (the linter's, whose
-    // threads have the stacks deep syntax trees need).
-    List<SourceModule> modules = List.copyOf(project.index().modules());
-    Stream<SourceModule> stream =
-        Thread.currentThread() instanceof ForkJoinWorkerThread
-            ? modules.parallelStream()
-            : modules.stream();
-    return stream.collect(
-        () -> new NameUses(names), (uses, module) -> uses.scan(project, module), NameUses::addAll);
-  }
-
-  private void addAll(NameUses other) {
-    values.addAll(other.values);
-    unresolvedNotAwaited.addAll(other.unresolvedNotAwaited);
-    resolvedNotAwaited.addAll(other.resolvedNotAwaited);
+    NameUses uses = new NameUses(names);
+    for (SourceModule module : project.index().modules()) {
+      uses.scan(project, module);
+    }
+    return uses;
   }
 
   /** Whether the project uses the function other than by awaiting a direct call of it. */
@@ -67,80 +49,33 @@ final class NameUses {
   }
 
   private void scan(Project project, SourceModule module) {
-    // Only the calls that can matter are looked up in the walk: those resolved to a function asked
-    // about, and those resolved elsewhere whose spelled name is one asked about.
-    Map<Expr.Call, FunctionInfo> resolved = new IdentityHashMap<>();
-    for (CallSite site : project.callSites(module)) {
-      FunctionInfo callee = site.target().function();
-      if (callee != null
-          && (names.contains(callee.name()) || names.contains(spelledName(site.call())))) {
-        resolved.put(site.call(), callee);
+    for (String name : module.scopes().valueNames()) {
+      if (names.contains(name)) {
+        values.add(name);
       }
     }
-    List<Node> stack = new ArrayList<>();
-    Walker walker =
-        new Walker() {
-          @Override
-          protected boolean enter(Node node) {
-            Node parent = stack.isEmpty() ? null : stack.get(stack.size() - 1);
-            if (node instanceof Expr.Name && ((Expr.Name) node).ctx() == ExprContext.LOAD) {
-              if (!isCallee(parent, node)) {
-                value(((Expr.Name) node).id());
-              }
-            } else if (node instanceof Expr.Attribute
-                && ((Expr.Attribute) node).ctx() == ExprContext.LOAD) {
-              if (!isCallee(parent, node)) {
-                value(((Expr.Attribute) node).attr());
-              }
-            } else if (node instanceof Expr.Constant
-                && ((Expr.Constant) node).value() instanceof String) {
-              String text = (String) ((Expr.Constant) node).value();
-              if (names.contains(text)) {
-                values.add(text);
-              }
-            } else if (node instanceof Expr.Call && !(parent instanceof Expr.Await)) {
-              notAwaited((Expr.Call) node, resolved.get(node));
-            }
-            stack.add(node);
-            return true;
-          }
-
-          @Override
-          protected void leave(Node node) {
-            stack.remove(stack.size() - 1);
-          }
-        };
-    walker.walk(module.tree());
-  }
-
-  private void value(String name) {
-    if (names.contains(name)) {
-      values.add(name);
+    for (CallSite site : project.callSites(module)) {
+      if (!site.awaited()) {
+        notAwaited(site);
+      }
     }
   }
 
-  private void notAwaited(Expr.Call call, FunctionInfo callee) {
+  private void notAwaited(CallSite site) {
+    FunctionInfo callee = site.target().function();
     if (callee != null) {
       if (names.contains(callee.name())) {
         resolvedNotAwaited.add(callee);
       }
       return;
     }
-    String name = spelledName(call);
+    Expr func = site.call().func();
+    String name =
+        func instanceof Expr.Name
+            ? ((Expr.Name) func).id()
+            : func instanceof Expr.Attribute ? ((Expr.Attribute) func).attr() : null;
     if (name != null && names.contains(name)) {
       unresolvedNotAwaited.add(name);
     }
-  }
-
-  /** The name a call is written with: {@code f} of {@code f()} and of {@code obj.f()}. */
-  private static String spelledName(Expr.Call call) {
-    Expr func = call.func();
-    return func instanceof Expr.Name
-        ? ((Expr.Name) func).id()
-        : func instanceof Expr.Attribute ? ((Expr.Attribute) func).attr() : null;
-  }
-
-  private static boolean isCallee(Node parent, Node node) {
-    return parent instanceof Expr.Call && ((Expr.Call) parent).func() == node;
   }
 }

@@ -52,8 +52,14 @@ final class CallCollector extends ScopeWalker {
     return new Calls(collector.sites, collector.edges);
   }
 
+  /** The operand of the await entered last: the next node entered, when it is that one. */
+  private Expr awaitedOperand;
+
   @Override
   protected void enterNode(Node node) {
+    if (node instanceof Expr.Await) {
+      awaitedOperand = ((Expr.Await) node).value();
+    }
     if (!(node instanceof Expr.Call)) {
       return;
     }
@@ -61,7 +67,15 @@ final class CallCollector extends ScopeWalker {
     Place place = new Place(module, currentScope(), call.range().start(), currentBranch());
     CallTarget target = resolver.target(resolver.resolve(place, call.func()));
     CallSite site =
-        new CallSite(owner(), call, place, target, inAsyncContext(), loopDepth(), argumentOf(call));
+        new CallSite(
+            owner(),
+            call,
+            place,
+            target,
+            inAsyncContext(),
+            loopDepth(),
+            argumentOf(call),
+            call == awaitedOperand);
     sites.add(site);
     open.push(site);
     if (target.function() != null) {

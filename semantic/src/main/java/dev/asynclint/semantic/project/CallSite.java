@@ -12,6 +12,7 @@ import dev.asynclint.syntax.ast.Expr;
  * @param loopDepth how many loop bodies of the caller enclose the call
  * @param argumentOf the call this call is a direct argument of, such as {@code create_task} for
  *     {@code create_task(worker())}; null otherwise
+ * @param awaited whether the call is the operand of an {@code await}: {@code await fetch()}
  */
 public record CallSite(
     FunctionInfo caller,
@@ -20,7 +21,8 @@ public record CallSite(
     CallTarget target,
     boolean asyncContext,
     int loopDepth,
-    CallSite argumentOf) {
+    CallSite argumentOf,
+    boolean awaited) {
 
   public boolean inLoop() {
     return loopDepth > 0;

@@ -1,15 +1,19 @@
 package dev.asynclint.semantic.scope;
 
 import dev.asynclint.syntax.ast.Expr;
+import dev.asynclint.syntax.ast.ExprContext;
 import dev.asynclint.syntax.ast.Module;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Suspensions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The scopes of one module with every binding in them, and how names are looked up. */
 public final class ModuleScopes {
@@ -20,6 +24,7 @@ public final class ModuleScopes {
   private final Map<Node, Scope> scopesByNode = new IdentityHashMap<>();
   private final List<AttributeAssignment> attributeAssignments = new ArrayList<>();
   private boolean suspends;
+  private String[] valueNames;
 
   private ModuleScopes(String source, String moduleName, boolean isPackage) {
     this.source = source;
@@ -37,10 +42,33 @@ public final class ModuleScopes {
   public static ModuleScopes build(
       Module module, String source, String moduleName, boolean isPackage) {
     ModuleScopes scopes = new ModuleScopes(source, moduleName, isPackage);
+    Set<String> valueNames = new HashSet<>();
     new ScopeWalker(scopes, true) {
+      /** The callee of the call entered last: the next node entered, when it is that one. */
+      private Expr callee;
+
       @Override
       protected void enterNode(Node node) {
-        if (node instanceof Expr.Await
+        if (node instanceof Expr.Name) {
+          Expr.Name name = (Expr.Name) node;
+          if (name.ctx() == ExprContext.LOAD && node != callee) {
+            valueNames.add(name.id());
+          }
+        } else if (node instanceof Expr.Attribute) {
+          Expr.Attribute attribute = (Expr.Attribute) node;
+          if (attribute.ctx() == ExprContext.LOAD && node != callee) {
+            valueNames.add(attribute.attr());
+          }
+        } else if (node instanceof Expr.Call) {
+          callee = ((Expr.Call) node).func();
+        } else if (node instanceof Expr.Constant) {
+          if (((Expr.Constant) node).value() instanceof String) {
+            String text = (String) ((Expr.Constant) node).value();
+            if (isIdentifier(text)) {
+              valueNames.add(text);
+            }
+          }
+        } else if (node instanceof Expr.Await
             || node instanceof Stmt.AsyncFor
             || node instanceof Stmt.AsyncWith
             || node instanceof Expr && Suspensions.isAsyncComprehension((Expr) node)) {
@@ -48,6 +76,7 @@ public final class ModuleScopes {
         }
       }
     }.walkModule(module);
+    scopes.valueNames = valueNames.toArray(new String[0]);
     scopes.finish(scopes.moduleScope);
     return scopes;
   }
@@ -74,6 +103,28 @@ public final class ModuleScopes {
    */
   public boolean suspends() {
     return suspends;
+  }
+
+  /**
+   * The names the module uses other than by calling them, each once, in no particular order: the
+   * names and attribute names it reads outside the callee of a call ({@code create_task(worker)},
+   * {@code callback=self.on_done}), and its string constants that are identifiers ({@code
+   * getattr(self, "on_close")}, {@code __all__}).
+   */
+  public List<String> valueNames() {
+    return Collections.unmodifiableList(Arrays.asList(valueNames));
+  }
+
+  private static boolean isIdentifier(String text) {
+    if (text.isEmpty() || !Character.isJavaIdentifierStart(text.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < text.length(); i++) {
+      if (!Character.isJavaIdentifierPart(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** How many scopes open in the module (function, class, lambda, comprehension...). */
