@@ -222,11 +222,17 @@ public final class BlockingCallChain implements ProjectRule {
     if (name == null) {
       return false;
     }
-    return RUNNING_LOOP_QUERIES.contains(name.substring(name.lastIndexOf('.') + 1));
+    for (String query : RUNNING_LOOP_QUERIES) {
+      int dot = name.length() - query.length() - 1;
+      if (name.endsWith(query) && (dot < 0 || name.charAt(dot) == '.')) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static final Set<String> RUNNING_LOOP_QUERIES =
-      Set.of(
+  private static final List<String> RUNNING_LOOP_QUERIES =
+      List.of(
           "get_running_loop",
           "_get_running_loop",
           "current_task",

@@ -9,42 +9,42 @@ import java.util.Set;
  * calls resolve to when asyncio itself is part of the checked project.
  */
 final class AsyncioApi {
-  static final Set<String> NEW_EVENT_LOOP =
-      Set.of("asyncio.new_event_loop", "asyncio.events.new_event_loop");
+  static final ApiNames NEW_EVENT_LOOP =
+      ApiNames.of("asyncio.new_event_loop", "asyncio.events.new_event_loop");
 
   /** {@code asyncio.run()}: a new loop, run to completion, then closed. */
-  static final Set<String> RUN = Set.of("asyncio.run", "asyncio.runners.run");
+  static final ApiNames RUN = ApiNames.of("asyncio.run", "asyncio.runners.run");
 
   /** Running an existing loop until a coroutine completes. */
-  static final Set<String> RUN_UNTIL_COMPLETE =
-      Set.of(
+  static final ApiNames RUN_UNTIL_COMPLETE =
+      ApiNames.of(
           "asyncio.AbstractEventLoop.run_until_complete",
           "asyncio.events.AbstractEventLoop.run_until_complete",
           "asyncio.base_events.BaseEventLoop.run_until_complete",
           "asyncio.Runner.run",
           "asyncio.runners.Runner.run");
 
-  static final Set<String> RUN_FOREVER =
-      Set.of(
+  static final ApiNames RUN_FOREVER =
+      ApiNames.of(
           "asyncio.AbstractEventLoop.run_forever",
           "asyncio.events.AbstractEventLoop.run_forever",
           "asyncio.base_events.BaseEventLoop.run_forever");
 
-  static final Set<String> GET_EVENT_LOOP =
-      Set.of("asyncio.get_event_loop", "asyncio.events.get_event_loop");
+  static final ApiNames GET_EVENT_LOOP =
+      ApiNames.of("asyncio.get_event_loop", "asyncio.events.get_event_loop");
 
-  static final Set<String> SET_EVENT_LOOP =
-      Set.of("asyncio.set_event_loop", "asyncio.events.set_event_loop");
+  static final ApiNames SET_EVENT_LOOP =
+      ApiNames.of("asyncio.set_event_loop", "asyncio.events.set_event_loop");
 
-  static final Set<String> CLOSE =
-      Set.of(
+  static final ApiNames CLOSE =
+      ApiNames.of(
           "asyncio.AbstractEventLoop.close",
           "asyncio.events.AbstractEventLoop.close",
           "asyncio.base_events.BaseEventLoop.close");
 
   /** Calls by which code asks whether an event loop is running before it starts one. */
-  static final Set<String> RUNNING_LOOP_CHECKS =
-      Set.of(
+  static final ApiNames RUNNING_LOOP_CHECKS =
+      ApiNames.of(
           "asyncio.get_running_loop",
           "asyncio._get_running_loop",
           "asyncio.events.get_running_loop",
@@ -59,14 +59,40 @@ final class AsyncioApi {
   static final String NEST_ASYNCIO_APPLY = "nest_asyncio.apply";
 
   /** Callables that run their target once in a thread or process of its own. */
-  static final Set<String> DEDICATED_THREADS =
-      Set.of("threading.Thread", "threading.Timer", "multiprocessing.Process");
+  static final ApiNames DEDICATED_THREADS =
+      ApiNames.of("threading.Thread", "threading.Timer", "multiprocessing.Process");
 
   private AsyncioApi() {}
 
-  static boolean calls(CallSite site, Set<String> names) {
+  static boolean calls(CallSite site, ApiNames names) {
     String name = site.target().qualifiedName();
     return name != null && names.contains(name);
+  }
+
+  /**
+   * A few qualified names, asked about for every call of a project: a bit per hash code turns
+   * almost every other name away before the set is probed.
+   */
+  static final class ApiNames {
+    private final Set<String> names;
+    private final long hashBits;
+
+    private ApiNames(Set<String> names) {
+      this.names = names;
+      long bits = 0;
+      for (String name : names) {
+        bits |= 1L << name.hashCode();
+      }
+      this.hashBits = bits;
+    }
+
+    static ApiNames of(String... names) {
+      return new ApiNames(Set.of(names));
+    }
+
+    boolean contains(String name) {
+      return (hashBits & 1L << name.hashCode()) != 0 && names.contains(name);
+    }
   }
 
   /** Whether the call runs a loop until a coroutine completes: a new one or an existing one. */

@@ -125,37 +125,33 @@ final class Handlers {
   }
 
   private static Framework byPrefix(String name) {
-    if (name.startsWith("flask.")) {
-      return Framework.FLASK;
+    // Asked of every resolved call: the first letter turns most names away.
+    switch (name.isEmpty() ? ' ' : name.charAt(0)) {
+      case 'f':
+        return name.startsWith("flask.")
+            ? Framework.FLASK
+            : name.startsWith("fastapi.") ? Framework.FASTAPI : null;
+      case 'd':
+        return name.startsWith("django.")
+            ? Framework.DJANGO
+            : name.startsWith("dramatiq.") ? Framework.DRAMATIQ : null;
+      case 'r':
+        return name.startsWith("rest_framework.") ? Framework.DJANGO : null;
+      case 'c':
+        return name.startsWith("celery.") ? Framework.CELERY : null;
+      case 's':
+        return name.startsWith("starlette.")
+            ? Framework.STARLETTE
+            : name.startsWith("sanic.") ? Framework.SANIC : null;
+      case 'q':
+        return name.startsWith("quart.") ? Framework.QUART : null;
+      case 'a':
+        return name.startsWith("aiohttp.") ? Framework.AIOHTTP : null;
+      case 't':
+        return name.startsWith("tornado.") ? Framework.TORNADO : null;
+      default:
+        return null;
     }
-    if (name.startsWith("django.") || name.startsWith("rest_framework.")) {
-      return Framework.DJANGO;
-    }
-    if (name.startsWith("celery.")) {
-      return Framework.CELERY;
-    }
-    if (name.startsWith("dramatiq.")) {
-      return Framework.DRAMATIQ;
-    }
-    if (name.startsWith("fastapi.")) {
-      return Framework.FASTAPI;
-    }
-    if (name.startsWith("starlette.")) {
-      return Framework.STARLETTE;
-    }
-    if (name.startsWith("quart.")) {
-      return Framework.QUART;
-    }
-    if (name.startsWith("sanic.")) {
-      return Framework.SANIC;
-    }
-    if (name.startsWith("aiohttp.")) {
-      return Framework.AIOHTTP;
-    }
-    if (name.startsWith("tornado.")) {
-      return Framework.TORNADO;
-    }
-    return null;
   }
 
   /** Records the handlers a registration call names: {@code path("x/", views.x)}. */

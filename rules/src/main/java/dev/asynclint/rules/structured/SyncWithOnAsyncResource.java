@@ -8,18 +8,14 @@ import dev.asynclint.semantic.project.ClassInfo;
 import dev.asynclint.semantic.project.Place;
 import dev.asynclint.semantic.project.Resolver;
 import dev.asynclint.semantic.project.Value;
-import dev.asynclint.semantic.scope.ModuleScopes;
 import dev.asynclint.semantic.scope.Scope;
 import dev.asynclint.semantic.scope.Symbol;
+import dev.asynclint.syntax.ast.Blocks;
 import dev.asynclint.syntax.ast.ExceptHandler;
 import dev.asynclint.syntax.ast.Expr;
-import dev.asynclint.syntax.ast.MatchCase;
-import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.Stmt;
-import dev.asynclint.syntax.ast.Walker;
 import dev.asynclint.syntax.ast.WithItem;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -80,34 +76,38 @@ public final class SyncWithOnAsyncResource implements FileRule {
 
   @Override
   public void checkFile(FileContext context) {
-    ModuleScopes scopes = context.module().scopes();
-    Deque<Scope> enclosing = new ArrayDeque<>();
-    enclosing.push(scopes.moduleScope());
-    // A plain walk of the statements (and the handlers and cases holding some): a `with`
-    // statement's scope is the innermost def or class around it.
-    new Walker() {
-      @Override
-      protected boolean enter(Node node) {
-        if (node instanceof Stmt.With) {
-          check((Stmt.With) node, enclosing.peek(), context);
-        }
-        if (node instanceof Stmt.FunctionDef
-            || node instanceof Stmt.AsyncFunctionDef
-            || node instanceof Stmt.ClassDef) {
-          enclosing.push(scopes.scopeOf(node));
-        }
-        return node instanceof Stmt || node instanceof ExceptHandler || node instanceof MatchCase;
-      }
+    checkBlock(context.module().tree().body(), context.module().scopes().moduleScope(), context);
+  }
 
-      @Override
-      protected void leave(Node node) {
-        if (node instanceof Stmt.FunctionDef
-            || node instanceof Stmt.AsyncFunctionDef
-            || node instanceof Stmt.ClassDef) {
-          enclosing.pop();
-        }
+  /**
+   * The statements of a block and those nested in them; a `with` is in the innermost def or class.
+   */
+  private void checkBlock(List<Stmt> block, Scope scope, FileContext context) {
+    for (Stmt statement : block) {
+      if (statement instanceof Stmt.With) {
+        check((Stmt.With) statement, scope, context);
       }
-    }.walk(context.module().tree());
+      Scope inner =
+          statement instanceof Stmt.FunctionDef
+                  || statement instanceof Stmt.AsyncFunctionDef
+                  || statement instanceof Stmt.ClassDef
+              ? context.module().scopes().scopeOf(statement)
+              : scope;
+      for (List<Stmt> nested : Blocks.of(statement)) {
+        checkBlock(nested, inner, context);
+      }
+      if (statement instanceof Stmt.Try) {
+        checkHandlers(((Stmt.Try) statement).handlers(), scope, context);
+      } else if (statement instanceof Stmt.TryStar) {
+        checkHandlers(((Stmt.TryStar) statement).handlers(), scope, context);
+      }
+    }
+  }
+
+  private void checkHandlers(List<ExceptHandler> handlers, Scope scope, FileContext context) {
+    for (ExceptHandler handler : handlers) {
+      checkBlock(handler.body(), scope, context);
+    }
   }
 
   private void check(Stmt.With with, Scope scope, FileContext context) {
