@@ -13,7 +13,11 @@ final class Identifiers {
   private static final ThreadLocal<Identifiers> PER_THREAD =
       ThreadLocal.withInitial(Identifiers::new);
 
-  private String[] table = new String[1 << 12];
+  /** Open addressing; the hash codes beside the strings, so a probe reads no string it skips. */
+  private String[] strings = new String[1 << 12];
+
+  private int[] hashes = new int[1 << 12];
+  private int shift = Integer.SIZE - 12;
   private int count;
 
   static Identifiers ofThisThread() {
@@ -31,10 +35,10 @@ final class Identifiers {
       hash = 31 * hash + c;
     }
     int length = end - start;
-    int mask = table.length - 1;
-    int slot = spread(hash) & mask;
-    for (String known = table[slot]; known != null; known = table[slot]) {
-      if (known.hashCode() == hash
+    int mask = strings.length - 1;
+    int slot = slot(hash);
+    for (String known = strings[slot]; known != null; known = strings[slot]) {
+      if (hashes[slot] == hash
           && known.length() == length
           && src.regionMatches(start, known, 0, length)) {
         return known;
@@ -44,38 +48,46 @@ final class Identifiers {
     String identifier = src.substring(start, end);
     identifier.hashCode(); // computed here, cached in the string for every later map lookup
     if (count >= MAX_ENTRIES) {
-      table = new String[table.length];
+      strings = new String[strings.length];
+      hashes = new int[hashes.length];
       count = 0;
-      slot = spread(hash) & mask;
-    } else if (2 * (count + 1) > table.length) {
+      slot = slot(hash);
+    } else if (2 * (count + 1) > strings.length) {
       grow();
-      mask = table.length - 1;
-      slot = spread(hash) & mask;
-      while (table[slot] != null) {
-        slot = (slot + 1) & mask;
-      }
+      slot = free(hash);
     }
-    table[slot] = identifier;
+    strings[slot] = identifier;
+    hashes[slot] = hash;
     count++;
     return identifier;
   }
 
   private void grow() {
-    String[] old = table;
-    table = new String[old.length * 2];
-    int mask = table.length - 1;
-    for (String known : old) {
-      if (known != null) {
-        int slot = spread(known.hashCode()) & mask;
-        while (table[slot] != null) {
-          slot = (slot + 1) & mask;
-        }
-        table[slot] = known;
+    String[] oldStrings = strings;
+    int[] oldHashes = hashes;
+    strings = new String[oldStrings.length * 2];
+    hashes = new int[oldHashes.length * 2];
+    shift--;
+    for (int i = 0; i < oldStrings.length; i++) {
+      if (oldStrings[i] != null) {
+        int slot = free(oldHashes[i]);
+        strings[slot] = oldStrings[i];
+        hashes[slot] = oldHashes[i];
       }
     }
   }
 
-  private static int spread(int hash) {
-    return hash ^ (hash >>> 16);
+  private int free(int hash) {
+    int mask = strings.length - 1;
+    int slot = slot(hash);
+    while (strings[slot] != null) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  /** Fibonacci hashing: names differing in their last letters land far apart. */
+  private int slot(int hash) {
+    return (hash * 0x9E3779B9) >>> shift;
   }
 }
