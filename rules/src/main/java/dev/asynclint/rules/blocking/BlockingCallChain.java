@@ -231,14 +231,14 @@ public final class BlockingCallChain implements ProjectRule {
     return false;
   }
 
-  private static final List<String> RUNNING_LOOP_QUERIES =
-      List.of(
-          "get_running_loop",
-          "_get_running_loop",
-          "current_task",
-          "current_async_library",
-          "current_trio_token",
-          "is_running");
+  private static final String[] RUNNING_LOOP_QUERIES = {
+    "get_running_loop",
+    "_get_running_loop",
+    "current_task",
+    "current_async_library",
+    "current_trio_token",
+    "is_running"
+  };
 
   /**
    * Whether the callee of a call edge runs in the caller's thread, as a sync function the knowledge

@@ -9,11 +9,9 @@ import dev.asynclint.syntax.ast.Suspensions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The scopes of one module with every binding in them, and how names are looked up. */
 public final class ModuleScopes {
@@ -42,7 +40,8 @@ public final class ModuleScopes {
   public static ModuleScopes build(
       Module module, String source, String moduleName, boolean isPackage) {
     ModuleScopes scopes = new ModuleScopes(source, moduleName, isPackage);
-    Set<String> valueNames = new HashSet<>();
+    // Kept with repetitions: adding to a list costs a fraction of adding to a set, for every name.
+    List<String> valueNames = new ArrayList<>();
     new ScopeWalker(scopes, true) {
       /** The callee of the call entered last: the next node entered, when it is that one. */
       private Expr callee;
@@ -106,10 +105,10 @@ public final class ModuleScopes {
   }
 
   /**
-   * The names the module uses other than by calling them, each once, in no particular order: the
-   * names and attribute names it reads outside the callee of a call ({@code create_task(worker)},
-   * {@code callback=self.on_done}), and its string constants that are identifiers ({@code
-   * getattr(self, "on_close")}, {@code __all__}).
+   * The names the module uses other than by calling them, in no particular order and repeated as
+   * often as used: the names and attribute names it reads outside the callee of a call ({@code
+   * create_task(worker)}, {@code callback=self.on_done}), and its string constants that are
+   * identifiers ({@code getattr(self, "on_close")}, {@code __all__}).
    */
   public List<String> valueNames() {
     return Collections.unmodifiableList(Arrays.asList(valueNames));

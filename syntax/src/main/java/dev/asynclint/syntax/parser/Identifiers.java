@@ -9,7 +9,7 @@ import java.text.Normalizer;
  * and starts over when it grows past its bound.
  */
 final class Identifiers {
-  private static final int MAX_ENTRIES = 1 << 17;
+  private static final int MAX_ENTRIES = 1 << 14;
   private static final ThreadLocal<Identifiers> PER_THREAD =
       ThreadLocal.withInitial(Identifiers::new);
 
