@@ -6,6 +6,7 @@ import dev.asynclint.semantic.project.Project;
 import dev.asynclint.semantic.project.Resolver;
 import dev.asynclint.semantic.project.SourceModule;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,13 @@ public final class RuleRunner {
     for (ProjectRule rule : projectRules) {
       work.add(() -> checkProject(rule, project, settings, files, failures));
     }
-    for (FileContext context : files.values()) {
+    // The longest files first, so that the last units to finish are short ones and no thread
+    // waits long for another at the end.
+    List<FileContext> longestFirst = new ArrayList<>(files.values());
+    longestFirst.sort(
+        Comparator.comparingInt((FileContext context) -> context.module().source().length())
+            .reversed());
+    for (FileContext context : longestFirst) {
       work.add(() -> checkFile(context, failures));
     }
     return work;
