@@ -37,7 +37,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import java.util.stream.Collectors;
 
 /**
  * Checks a set of files as one project: reads, decodes and parses them in parallel, builds the
@@ -80,13 +79,16 @@ public final class Linter {
     ModuleNames names = moduleNames(root, files);
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      List<LoadedFile> loaded =
-          pool.submit(
-                  () ->
-                      files.parallelStream()
-                          .map(file -> load(file, names, texts.get(file.path())))
-                          .collect(Collectors.toList()))
-              .get();
+      // A task per file: with a parallel stream's chunks of a few hundred files, one thread was
+      // left finishing a chunk while the other waited.
+      List<ForkJoinTask<LoadedFile>> loads = new ArrayList<>(files.size());
+      for (InputFile file : files) {
+        loads.add(pool.submit(() -> load(file, names, texts.get(file.path()))));
+      }
+      List<LoadedFile> loaded = new ArrayList<>(files.size());
+      for (ForkJoinTask<LoadedFile> load : loads) {
+        loaded.add(load.get());
+      }
       return analyze(loaded, pool);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -11,9 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The semantic model of one run: the project index, every call site resolved, the call graph, and
@@ -37,16 +36,25 @@ public final class Project {
     for (ClassInfo cls : index.classes()) {
       cls.mro();
     }
-    // In parallel only when called from a pool's thread: the stream then runs in that pool (the
-    // linter's, whose threads have the stacks deep syntax trees need), not in the common pool.
+    // In parallel only when called from a pool's thread: the tasks then run in that pool (the
+    // linter's, whose threads have the stacks deep syntax trees need), not in the common pool. A
+    // task per module, so that no thread is left with a long chunk at the end.
     ThreadLocal<Resolver> resolvers = ThreadLocal.withInitial(() -> new Resolver(index));
     List<SourceModule> modules = List.copyOf(index.modules());
-    Stream<SourceModule> stream =
-        Thread.currentThread() instanceof ForkJoinWorkerThread
-            ? modules.parallelStream()
-            : modules.stream();
-    List<CallCollector.Calls> calls =
-        stream.map(module -> collect(resolvers.get(), module)).collect(Collectors.toList());
+    List<CallCollector.Calls> calls = new ArrayList<>(modules.size());
+    if (Thread.currentThread() instanceof ForkJoinWorkerThread) {
+      List<ForkJoinTask<CallCollector.Calls>> tasks = new ArrayList<>(modules.size());
+      for (SourceModule module : modules) {
+        tasks.add(ForkJoinTask.adapt(() -> collect(resolvers.get(), module)));
+      }
+      for (ForkJoinTask<CallCollector.Calls> task : ForkJoinTask.invokeAll(tasks)) {
+        calls.add(task.join());
+      }
+    } else {
+      for (SourceModule module : modules) {
+        calls.add(collect(resolvers.get(), module));
+      }
+    }
     for (int i = 0; i < calls.size(); i++) {
       calls.get(i).link();
       sites.put(modules.get(i), calls.get(i).sites());
