@@ -41,13 +41,13 @@ public final class Project {
     // task per module, so that no thread is left with a long chunk at the end.
     ThreadLocal<Resolver> resolvers = ThreadLocal.withInitial(() -> new Resolver(index));
     List<SourceModule> modules = List.copyOf(index.modules());
-    List<CallCollector.Calls> calls = new ArrayList<>(modules.size());
+    List<ModuleCalls> calls = new ArrayList<>(modules.size());
     if (Thread.currentThread() instanceof ForkJoinWorkerThread) {
-      List<ForkJoinTask<CallCollector.Calls>> tasks = new ArrayList<>(modules.size());
+      List<ForkJoinTask<ModuleCalls>> tasks = new ArrayList<>(modules.size());
       for (SourceModule module : modules) {
         tasks.add(ForkJoinTask.adapt(() -> collect(resolvers.get(), module)));
       }
-      for (ForkJoinTask<CallCollector.Calls> task : ForkJoinTask.invokeAll(tasks)) {
+      for (ForkJoinTask<ModuleCalls> task : ForkJoinTask.invokeAll(tasks)) {
         calls.add(task.join());
       }
     } else {
@@ -55,26 +55,46 @@ public final class Project {
         calls.add(collect(resolvers.get(), module));
       }
     }
+    List<Registration> registrations = new ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
-      calls.get(i).link();
-      sites.put(modules.get(i), calls.get(i).sites());
+      calls.get(i).calls().link();
+      sites.put(modules.get(i), calls.get(i).calls().sites());
+      registrations.addAll(calls.get(i).registrations());
     }
-    findHandlers(extraHandlerDecorators);
+    findHandlers(extraHandlerDecorators, registrations);
     findEntryPoints();
     fromHandlers =
         Reachability.from(index.functions(), handlers, edge -> edge.kind() == CallEdge.Kind.CALL);
   }
 
+  /** A call that registers a view with a web framework: {@code path("x/", views.x)}. */
+  private record Registration(CallSite site, Expr view) {}
+
+  /** A module's calls, and those of them that register views. */
+  private record ModuleCalls(CallCollector.Calls calls, List<Registration> registrations) {}
+
   /**
-   * Resolves a module's decorators, then its calls. Two threads may both resolve the decorators of
-   * one function (when a call in another module needs them first): they find the same names, an
-   * immutable list either may store, and the end of the parallel phase publishes them to rules.
+   * Resolves a module's decorators, then its calls, and finds the view registrations among them.
+   * Two threads may both resolve the decorators of one function (when a call in another module
+   * needs them first): they find the same names, an immutable list either may store, and the end of
+   * the parallel phase publishes them to rules.
    */
-  private CallCollector.Calls collect(Resolver resolver, SourceModule module) {
+  private ModuleCalls collect(Resolver resolver, SourceModule module) {
     for (FunctionInfo function : index.functionsOf(module)) {
       resolver.decoratorNames(function);
     }
-    return CallCollector.collect(resolver, module);
+    CallCollector.Calls calls = CallCollector.collect(resolver, module);
+    Frameworks frameworks = Frameworks.get();
+    List<Registration> registrations = new ArrayList<>(0);
+    for (CallSite site : calls.sites()) {
+      String callee = site.target().qualifiedName();
+      ArgumentSlot slot = callee == null ? null : frameworks.handlerArgument(callee);
+      Expr view = slot == null ? null : slot.find(site.call());
+      if (view != null) {
+        registrations.add(new Registration(site, view));
+      }
+    }
+    return new ModuleCalls(calls, registrations);
   }
 
   /**
@@ -146,7 +166,7 @@ public final class Project {
     return Resolver.isTypingConstruct(name) || name.startsWith("abc.");
   }
 
-  private void findHandlers(Set<String> extraHandlerDecorators) {
+  private void findHandlers(Set<String> extraHandlerDecorators, List<Registration> registrations) {
     Frameworks frameworks = Frameworks.get();
     for (FunctionInfo function : index.functions()) {
       for (String decorator : function.decoratorNames()) {
@@ -156,15 +176,8 @@ public final class Project {
         }
       }
     }
-    for (List<CallSite> moduleSites : sites.values()) {
-      for (CallSite site : moduleSites) {
-        String callee = site.target().qualifiedName();
-        ArgumentSlot slot = callee == null ? null : frameworks.handlerArgument(callee);
-        Expr view = slot == null ? null : slot.find(site.call());
-        if (view != null) {
-          registerView(site.place(), view);
-        }
-      }
+    for (Registration registration : registrations) {
+      registerView(registration.site().place(), registration.view());
     }
     for (ClassInfo cls : index.classes()) {
       for (String base : cls.allExternalBases()) {
