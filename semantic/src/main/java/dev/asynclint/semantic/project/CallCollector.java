@@ -1,27 +1,25 @@
 package dev.asynclint.semantic.project;
 
+import dev.asynclint.semantic.scope.CallContext;
+import dev.asynclint.semantic.scope.ModuleScopes;
 import dev.asynclint.semantic.scope.Scope;
-import dev.asynclint.semantic.scope.ScopeWalker;
 import dev.asynclint.syntax.ast.Expr;
-import dev.asynclint.syntax.ast.Keyword;
-import dev.asynclint.syntax.ast.Node;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
  * Resolves every call of one module and links the project call graph: direct calls, constructors
- * (to {@code __init__}) and functions handed to threads, executors or loop callbacks.
+ * (to {@code __init__}) and functions handed to threads, executors or loop callbacks. The calls and
+ * where they stand come from the walk that built the module's scopes ({@link
+ * ModuleScopes#calls()}): the tree is not walked again.
  */
-final class CallCollector extends ScopeWalker {
+final class CallCollector {
   private final Resolver resolver;
   private final ProjectIndex index;
   private final SourceModule module;
   private final KnownApis apis = KnownApis.get();
   private final List<CallSite> sites = new ArrayList<>();
   private final List<CallEdge> edges = new ArrayList<>();
-  private final Deque<CallSite> open = new ArrayDeque<>();
 
   /** The calls of one module and the call-graph edges they make, not yet linked. */
   record Calls(List<CallSite> sites, List<CallEdge> edges) {
@@ -35,7 +33,6 @@ final class CallCollector extends ScopeWalker {
   }
 
   private CallCollector(Resolver resolver, SourceModule module) {
-    super(module.scopes());
     this.resolver = resolver;
     this.index = resolver.index();
     this.module = module;
@@ -48,36 +45,28 @@ final class CallCollector extends ScopeWalker {
    */
   static Calls collect(Resolver resolver, SourceModule module) {
     CallCollector collector = new CallCollector(resolver, module);
-    collector.walkModule(module.tree());
+    for (CallContext context : module.scopes().calls()) {
+      collector.add(context);
+    }
     return new Calls(collector.sites, collector.edges);
   }
 
-  /** The operand of the await entered last: the next node entered, when it is that one. */
-  private Expr awaitedOperand;
-
-  @Override
-  protected void enterNode(Node node) {
-    if (node instanceof Expr.Await) {
-      awaitedOperand = ((Expr.Await) node).value();
-    }
-    if (!(node instanceof Expr.Call)) {
-      return;
-    }
-    Expr.Call call = (Expr.Call) node;
-    Place place = new Place(module, currentScope(), call.range().start(), currentBranch());
+  private void add(CallContext context) {
+    Expr.Call call = context.call();
+    Place place = new Place(module, context.scope(), call.range().start(), context.branch());
     CallTarget target = resolver.target(resolver.resolve(place, call.func()));
+    Scope function = context.scope().enclosingFunction();
     CallSite site =
         new CallSite(
-            owner(),
+            function == null ? index.moduleBody(module) : index.functionOf(function.node()),
             call,
             place,
             target,
-            inAsyncContext(),
-            loopDepth(),
-            argumentOf(call),
-            call == awaitedOperand);
+            function != null && function.isAsyncFunction(),
+            context.loopDepth(),
+            context.argumentOf() < 0 ? null : sites.get(context.argumentOf()),
+            context.awaited());
     sites.add(site);
-    open.push(site);
     if (target.function() != null) {
       link(site, target.function(), CallEdge.Kind.CALL);
     }
@@ -87,36 +76,6 @@ final class CallCollector extends ScopeWalker {
         linkRunArgument(site, runner);
       }
     }
-  }
-
-  @Override
-  protected void leaveNode(Node node) {
-    if (node instanceof Expr.Call) {
-      open.pop();
-    }
-  }
-
-  private FunctionInfo owner() {
-    Scope function = currentScope().enclosingFunction();
-    return function == null ? index.moduleBody(module) : index.functionOf(function.node());
-  }
-
-  private CallSite argumentOf(Expr.Call call) {
-    CallSite outer = open.peek();
-    if (outer == null) {
-      return null;
-    }
-    for (Expr argument : outer.call().args()) {
-      if (argument == call) {
-        return outer;
-      }
-    }
-    for (Keyword keyword : outer.call().keywords()) {
-      if (keyword.value() == call) {
-        return outer;
-      }
-    }
-    return null;
   }
 
   /** Links the function {@code to_thread(f, ...)} or {@code Thread(target=f)} will run. */

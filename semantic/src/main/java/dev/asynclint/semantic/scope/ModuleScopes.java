@@ -2,6 +2,7 @@ package dev.asynclint.semantic.scope;
 
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.ExprContext;
+import dev.asynclint.syntax.ast.Keyword;
 import dev.asynclint.syntax.ast.Module;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.Stmt;
@@ -21,6 +22,7 @@ public final class ModuleScopes {
   private final Scope moduleScope;
   private final Map<Node, Scope> scopesByNode = new IdentityHashMap<>();
   private final List<AttributeAssignment> attributeAssignments = new ArrayList<>();
+  private final List<CallContext> calls = new ArrayList<>();
   private boolean suspends;
   private String[] valueNames;
 
@@ -46,6 +48,14 @@ public final class ModuleScopes {
       /** The callee of the call entered last: the next node entered, when it is that one. */
       private Expr callee;
 
+      /** The operand of the await entered last: the next node entered, when it is that one. */
+      private Expr awaitedOperand;
+
+      /** The indices of the calls whose arguments the walk is in, innermost last. */
+      private int[] open = new int[16];
+
+      private int depth;
+
       @Override
       protected void enterNode(Node node) {
         if (node instanceof Expr.Name) {
@@ -59,7 +69,21 @@ public final class ModuleScopes {
             valueNames.add(attribute.attr());
           }
         } else if (node instanceof Expr.Call) {
-          callee = ((Expr.Call) node).func();
+          Expr.Call call = (Expr.Call) node;
+          callee = call.func();
+          int index = scopes.calls.size();
+          scopes.calls.add(
+              new CallContext(
+                  call,
+                  currentScope(),
+                  currentBranch(),
+                  loopDepth(),
+                  argumentOf(call),
+                  call == awaitedOperand));
+          if (depth == open.length) {
+            open = Arrays.copyOf(open, depth * 2);
+          }
+          open[depth++] = index;
         } else if (node instanceof Expr.Constant) {
           if (((Expr.Constant) node).value() instanceof String) {
             String text = (String) ((Expr.Constant) node).value();
@@ -67,12 +91,41 @@ public final class ModuleScopes {
               valueNames.add(text);
             }
           }
-        } else if (node instanceof Expr.Await
-            || node instanceof Stmt.AsyncFor
+        } else if (node instanceof Expr.Await) {
+          awaitedOperand = ((Expr.Await) node).value();
+          scopes.suspends = true;
+        } else if (node instanceof Stmt.AsyncFor
             || node instanceof Stmt.AsyncWith
             || node instanceof Expr && Suspensions.isAsyncComprehension((Expr) node)) {
           scopes.suspends = true;
         }
+      }
+
+      @Override
+      protected void leaveNode(Node node) {
+        if (node instanceof Expr.Call) {
+          depth--;
+        }
+      }
+
+      /** The index of the open call that {@code call} is a direct argument of; -1 if none. */
+      private int argumentOf(Expr.Call call) {
+        if (depth == 0) {
+          return -1;
+        }
+        int outer = open[depth - 1];
+        Expr.Call outerCall = scopes.calls.get(outer).call();
+        for (Expr argument : outerCall.args()) {
+          if (argument == call) {
+            return outer;
+          }
+        }
+        for (Keyword keyword : outerCall.keywords()) {
+          if (keyword.value() == call) {
+            return outer;
+          }
+        }
+        return -1;
       }
     }.walkModule(module);
     scopes.valueNames = valueNames.toArray(new String[0]);
@@ -124,6 +177,14 @@ public final class ModuleScopes {
       }
     }
     return true;
+  }
+
+  /**
+   * Every call expression of the module where it stands, in the order of the walk (an outer call
+   * before the calls inside it).
+   */
+  public List<CallContext> calls() {
+    return Collections.unmodifiableList(calls);
   }
 
   /** How many scopes open in the module (function, class, lambda, comprehension...). */
