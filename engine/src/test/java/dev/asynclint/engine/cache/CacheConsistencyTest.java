@@ -97,13 +97,7 @@ class CacheConsistencyTest {
         continue;
       }
       Path project = dir.resolve(fixture.getFileName().toString());
-      for (Path file : sorted(Files.walk(fixture))) {
-        if (Files.isRegularFile(file)) {
-          Path target = project.resolve(fixture.relativize(file).toString());
-          Files.createDirectories(target.getParent());
-          Files.copy(file, target);
-        }
-      }
+      copyFolder(fixture, project);
       String what = "fixture " + fixture.getFileName() + ": ";
       Check.Outcome reference = check(project, false);
       assertThat(reference.diagnostics()).as(what + "findings").isNotEmpty();
@@ -185,14 +179,7 @@ class CacheConsistencyTest {
     for (Path fixture : sorted(Files.list(FIXTURES))) {
       String name = fixture.getFileName().toString();
       if (Files.isDirectory(fixture)) {
-        for (Path file : sorted(Files.walk(fixture))) {
-          if (Files.isRegularFile(file)) {
-            Path target = dir.resolve(name).resolve(fixture.relativize(file).toString());
-            Files.createDirectories(target.getParent());
-            Files.copy(file, target);
-            files += file.toString().endsWith(".py") ? 1 : 0;
-          }
-        }
+        files += copyFolder(fixture, dir.resolve(name));
       } else if (name.endsWith(".py")) {
         Path target = dir.resolve(name.substring(0, name.length() - 3)).resolve(name);
         Files.createDirectories(target.getParent());
@@ -202,6 +189,20 @@ class CacheConsistencyTest {
     }
     assertThat(files).as("fixture files copied").isGreaterThan(50);
     return files;
+  }
+
+  /** Copies a folder's files under {@code target}; returns how many are Python files. */
+  private static int copyFolder(Path folder, Path target) throws IOException {
+    int python = 0;
+    for (Path file : sorted(Files.walk(folder))) {
+      if (Files.isRegularFile(file)) {
+        Path copy = target.resolve(folder.relativize(file).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(file, copy);
+        python += file.toString().endsWith(".py") ? 1 : 0;
+      }
+    }
+    return python;
   }
 
   private static List<Path> sorted(Stream<Path> paths) {

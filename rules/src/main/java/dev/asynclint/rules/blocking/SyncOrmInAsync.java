@@ -11,7 +11,6 @@ import dev.asynclint.syntax.ast.Located;
 import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
-import dev.asynclint.syntax.ast.Walker;
 import java.util.Map;
 import java.util.Set;
 
@@ -82,20 +81,7 @@ public final class SyncOrmInAsync implements FunctionRule {
       return;
     }
     DjangoModels models = new DjangoModels(function, context.resolver());
-    Walker walker =
-        new Walker() {
-          @Override
-          protected boolean enter(Node node) {
-            if (NodeSearch.opensScope(node)) {
-              return false;
-            }
-            check(node, function, models, context);
-            return true;
-          }
-        };
-    for (Stmt statement : function.body()) {
-      walker.walk(statement);
-    }
+    NodeSearch.forEachInScope(function.body(), node -> check(node, function, models, context));
   }
 
   private void check(Node node, FunctionInfo function, DjangoModels models, FileContext context) {

@@ -65,28 +65,19 @@ public final class CancelNotAwaited implements FunctionRule {
       return;
     }
     List<Expr.Call> cancels = new ArrayList<>();
-    Walker walker =
-        new Walker() {
-          @Override
-          protected boolean enter(Node node) {
-            if (NodeSearch.opensScope(node)) {
-              return false;
+    NodeSearch.forEachInScope(
+        function.body(),
+        node -> {
+          if (node instanceof Stmt.ExprStatement
+              && ((Stmt.ExprStatement) node).value() instanceof Expr.Call) {
+            Expr.Call call = (Expr.Call) ((Stmt.ExprStatement) node).value();
+            if (call.func() instanceof Expr.Attribute
+                && ((Expr.Attribute) call.func()).attr().equals("cancel")
+                && call.args().isEmpty()) {
+              cancels.add(call);
             }
-            if (node instanceof Stmt.ExprStatement
-                && ((Stmt.ExprStatement) node).value() instanceof Expr.Call) {
-              Expr.Call call = (Expr.Call) ((Stmt.ExprStatement) node).value();
-              if (call.func() instanceof Expr.Attribute
-                  && ((Expr.Attribute) call.func()).attr().equals("cancel")
-                  && call.args().isEmpty()) {
-                cancels.add(call);
-              }
-            }
-            return true;
           }
-        };
-    for (Stmt statement : function.body()) {
-      walker.walk(statement);
-    }
+        });
     for (Expr.Call call : cancels) {
       Expr task = ((Expr.Attribute) call.func()).value();
       String spelling =

@@ -11,11 +11,9 @@ import dev.asynclint.semantic.project.Resolver;
 import dev.asynclint.semantic.project.Value;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.syntax.ast.Located;
-import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Suspensions;
-import dev.asynclint.syntax.ast.Walker;
 import dev.asynclint.syntax.ast.WithItem;
 import java.util.List;
 import java.util.Map;
@@ -62,22 +60,13 @@ public final class AwaitUnderThreadLock implements FunctionRule {
     if (!function.isAsync()) {
       return;
     }
-    Walker walker =
-        new Walker() {
-          @Override
-          protected boolean enter(Node node) {
-            if (NodeSearch.opensScope(node)) {
-              return false;
-            }
-            if (node instanceof Stmt.With) {
-              check((Stmt.With) node, function, context);
-            }
-            return true;
+    NodeSearch.forEachInScope(
+        function.body(),
+        node -> {
+          if (node instanceof Stmt.With) {
+            check((Stmt.With) node, function, context);
           }
-        };
-    for (Stmt statement : function.body()) {
-      walker.walk(statement);
-    }
+        });
   }
 
   private void check(Stmt.With with, FunctionInfo function, FileContext context) {

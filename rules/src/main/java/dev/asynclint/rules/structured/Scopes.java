@@ -8,7 +8,6 @@ import dev.asynclint.syntax.ast.Node;
 import dev.asynclint.syntax.ast.NodeSearch;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Suspensions;
-import dev.asynclint.syntax.ast.Walker;
 import dev.asynclint.syntax.ast.WithItem;
 import java.util.List;
 import java.util.Set;
@@ -92,22 +91,13 @@ final class Scopes {
 
   /** Visits the {@code with} and {@code async with} statements of a function's own body. */
   static void forEachWith(FunctionInfo function, Consumer<Stmt> visitor) {
-    Walker walker =
-        new Walker() {
-          @Override
-          protected boolean enter(Node node) {
-            if (NodeSearch.opensScope(node)) {
-              return false;
-            }
-            if (node instanceof Stmt.With || node instanceof Stmt.AsyncWith) {
-              visitor.accept((Stmt) node);
-            }
-            return true;
+    NodeSearch.forEachInScope(
+        function.body(),
+        node -> {
+          if (node instanceof Stmt.With || node instanceof Stmt.AsyncWith) {
+            visitor.accept((Stmt) node);
           }
-        };
-    for (Stmt statement : function.body()) {
-      walker.walk(statement);
-    }
+        });
   }
 
   /**

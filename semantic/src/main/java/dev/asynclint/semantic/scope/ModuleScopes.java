@@ -42,93 +42,9 @@ public final class ModuleScopes {
   public static ModuleScopes build(
       Module module, String source, String moduleName, boolean isPackage) {
     ModuleScopes scopes = new ModuleScopes(source, moduleName, isPackage);
-    // Kept with repetitions: adding to a list costs a fraction of adding to a set, for every name.
-    List<String> valueNames = new ArrayList<>();
-    new ScopeWalker(scopes, true) {
-      /** The callee of the call entered last: the next node entered, when it is that one. */
-      private Expr callee;
-
-      /** The operand of the await entered last: the next node entered, when it is that one. */
-      private Expr awaitedOperand;
-
-      /** The indices of the calls whose arguments the walk is in, innermost last. */
-      private int[] open = new int[16];
-
-      private int depth;
-
-      @Override
-      protected void enterNode(Node node) {
-        if (node instanceof Expr.Name) {
-          Expr.Name name = (Expr.Name) node;
-          if (name.ctx() == ExprContext.LOAD && node != callee) {
-            valueNames.add(name.id());
-          }
-        } else if (node instanceof Expr.Attribute) {
-          Expr.Attribute attribute = (Expr.Attribute) node;
-          if (attribute.ctx() == ExprContext.LOAD && node != callee) {
-            valueNames.add(attribute.attr());
-          }
-        } else if (node instanceof Expr.Call) {
-          Expr.Call call = (Expr.Call) node;
-          callee = call.func();
-          int index = scopes.calls.size();
-          scopes.calls.add(
-              new CallContext(
-                  call,
-                  currentScope(),
-                  currentBranch(),
-                  loopDepth(),
-                  argumentOf(call),
-                  call == awaitedOperand));
-          if (depth == open.length) {
-            open = Arrays.copyOf(open, depth * 2);
-          }
-          open[depth++] = index;
-        } else if (node instanceof Expr.Constant) {
-          if (((Expr.Constant) node).value() instanceof String) {
-            String text = (String) ((Expr.Constant) node).value();
-            if (isIdentifier(text)) {
-              valueNames.add(text);
-            }
-          }
-        } else if (node instanceof Expr.Await) {
-          awaitedOperand = ((Expr.Await) node).value();
-          scopes.suspends = true;
-        } else if (node instanceof Stmt.AsyncFor
-            || node instanceof Stmt.AsyncWith
-            || node instanceof Expr && Suspensions.isAsyncComprehension((Expr) node)) {
-          scopes.suspends = true;
-        }
-      }
-
-      @Override
-      protected void leaveNode(Node node) {
-        if (node instanceof Expr.Call) {
-          depth--;
-        }
-      }
-
-      /** The index of the open call that {@code call} is a direct argument of; -1 if none. */
-      private int argumentOf(Expr.Call call) {
-        if (depth == 0) {
-          return -1;
-        }
-        int outer = open[depth - 1];
-        Expr.Call outerCall = scopes.calls.get(outer).call();
-        for (Expr argument : outerCall.args()) {
-          if (argument == call) {
-            return outer;
-          }
-        }
-        for (Keyword keyword : outerCall.keywords()) {
-          if (keyword.value() == call) {
-            return outer;
-          }
-        }
-        return -1;
-      }
-    }.walkModule(module);
-    scopes.valueNames = valueNames.toArray(new String[0]);
+    FirstWalk walk = new FirstWalk(scopes);
+    walk.walkModule(module);
+    scopes.valueNames = walk.valueNames.toArray(new String[0]);
     scopes.finish(scopes.moduleScope);
     return scopes;
   }
@@ -165,6 +81,105 @@ public final class ModuleScopes {
    */
   public List<String> valueNames() {
     return Collections.unmodifiableList(Arrays.asList(valueNames));
+  }
+
+  /**
+   * The walk that builds the scopes, noting on the way what later phases would otherwise walk the
+   * tree again for: the calls and where they stand, the names used other than by calling them, and
+   * whether anything suspends.
+   */
+  private static final class FirstWalk extends ScopeWalker {
+    /** Kept with repetitions: adding to a list costs a fraction of adding to a set. */
+    private final List<String> valueNames = new ArrayList<>();
+
+    /** The callee of the call entered last: the next node entered, when it is that one. */
+    private Expr callee;
+
+    /** The operand of the await entered last: the next node entered, when it is that one. */
+    private Expr awaitedOperand;
+
+    /** The indices of the calls whose arguments the walk is in, innermost last. */
+    private int[] open = new int[16];
+
+    private int depth;
+
+    FirstWalk(ModuleScopes scopes) {
+      super(scopes, true);
+    }
+
+    @Override
+    protected void enterNode(Node node) {
+      if (node instanceof Expr.Name) {
+        Expr.Name name = (Expr.Name) node;
+        if (name.ctx() == ExprContext.LOAD && node != callee) {
+          valueNames.add(name.id());
+        }
+      } else if (node instanceof Expr.Attribute) {
+        Expr.Attribute attribute = (Expr.Attribute) node;
+        if (attribute.ctx() == ExprContext.LOAD && node != callee) {
+          valueNames.add(attribute.attr());
+        }
+      } else if (node instanceof Expr.Call) {
+        Expr.Call call = (Expr.Call) node;
+        callee = call.func();
+        int index = scopes().calls.size();
+        scopes()
+            .calls
+            .add(
+                new CallContext(
+                    call,
+                    currentScope(),
+                    currentBranch(),
+                    loopDepth(),
+                    argumentOf(call),
+                    call == awaitedOperand));
+        if (depth == open.length) {
+          open = Arrays.copyOf(open, depth * 2);
+        }
+        open[depth++] = index;
+      } else if (node instanceof Expr.Constant) {
+        if (((Expr.Constant) node).value() instanceof String) {
+          String text = (String) ((Expr.Constant) node).value();
+          if (isIdentifier(text)) {
+            valueNames.add(text);
+          }
+        }
+      } else if (node instanceof Expr.Await) {
+        awaitedOperand = ((Expr.Await) node).value();
+        scopes().suspends = true;
+      } else if (node instanceof Stmt.AsyncFor
+          || node instanceof Stmt.AsyncWith
+          || node instanceof Expr && Suspensions.isAsyncComprehension((Expr) node)) {
+        scopes().suspends = true;
+      }
+    }
+
+    @Override
+    protected void leaveNode(Node node) {
+      if (node instanceof Expr.Call) {
+        depth--;
+      }
+    }
+
+    /** The index of the open call that {@code call} is a direct argument of; -1 if none. */
+    private int argumentOf(Expr.Call call) {
+      if (depth == 0) {
+        return -1;
+      }
+      int outer = open[depth - 1];
+      Expr.Call outerCall = scopes().calls.get(outer).call();
+      for (Expr argument : outerCall.args()) {
+        if (argument == call) {
+          return outer;
+        }
+      }
+      for (Keyword keyword : outerCall.keywords()) {
+        if (keyword.value() == call) {
+          return outer;
+        }
+      }
+      return -1;
+    }
   }
 
   private static boolean isIdentifier(String text) {

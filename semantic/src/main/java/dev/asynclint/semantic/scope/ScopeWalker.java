@@ -23,9 +23,10 @@ import java.util.List;
  * the enclosing scope, a comprehension's first iterable outside it, a function's body in its own
  * scope. It knows at every node the current scope, the conditional block and the loop depth.
  *
- * <p>The first walk of a module ({@link ModuleScopes#build}) records the scopes and bindings; later
- * walks (rules, the call collector) subclass this walker over the finished {@link ModuleScopes} and
- * see exactly the same scopes and blocks, through {@link #enterNode} and {@link #leaveNode}.
+ * <p>The first walk of a module ({@link ModuleScopes#build}) records the scopes and bindings, and
+ * where each call stands; later walks (rules) subclass this walker over the finished {@link
+ * ModuleScopes} and see exactly the same scopes and blocks, through {@link #enterNode} and {@link
+ * #leaveNode}.
  */
 public abstract class ScopeWalker extends Walker {
   private final ModuleScopes scopes;

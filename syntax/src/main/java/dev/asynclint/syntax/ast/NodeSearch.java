@@ -1,11 +1,12 @@
 package dev.asynclint.syntax.ast;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * Questions of the form "does any node under these satisfy ...", such as "does this body await",
- * answered by one walk that stops at the first match.
+ * answered by one walk that stops at the first match; and visits of the nodes of one scope's code.
  */
 public final class NodeSearch {
   private NodeSearch() {}
@@ -37,6 +38,27 @@ public final class NodeSearch {
    */
   public static boolean anyInScope(List<? extends Node> roots, Predicate<? super Node> test) {
     return search(roots, test, true);
+  }
+
+  /**
+   * Visits every node of the code that runs with {@code roots}, the roots included, in source
+   * order: nested {@code def}s, class bodies and lambdas are neither visited nor entered.
+   */
+  public static void forEachInScope(List<? extends Node> roots, Consumer<? super Node> visitor) {
+    Walker walker =
+        new Walker() {
+          @Override
+          protected boolean enter(Node node) {
+            if (opensScope(node)) {
+              return false;
+            }
+            visitor.accept(node);
+            return true;
+          }
+        };
+    for (Node root : roots) {
+      walker.walk(root);
+    }
   }
 
   private static boolean search(
