@@ -83,7 +83,10 @@ public final class SyncWithOnAsyncResource implements FileRule {
    * The statements of a block and those nested in them; a `with` is in the innermost def or class.
    */
   private void checkBlock(List<Stmt> block, Scope scope, FileContext context) {
-    for (Stmt statement : block) {
+    // Indexed loops: this runs on every statement of every file, and the iterators of a recursive
+    // walk are never optimized away.
+    for (int i = 0; i < block.size(); i++) {
+      Stmt statement = block.get(i);
       if (statement instanceof Stmt.With) {
         check((Stmt.With) statement, scope, context);
       }
@@ -93,8 +96,9 @@ public final class SyncWithOnAsyncResource implements FileRule {
                   || statement instanceof Stmt.ClassDef
               ? context.module().scopes().scopeOf(statement)
               : scope;
-      for (List<Stmt> nested : Blocks.of(statement)) {
-        checkBlock(nested, inner, context);
+      List<List<Stmt>> nested = Blocks.of(statement);
+      for (int j = 0; j < nested.size(); j++) {
+        checkBlock(nested.get(j), inner, context);
       }
       if (statement instanceof Stmt.Try) {
         checkHandlers(((Stmt.Try) statement).handlers(), scope, context);
@@ -105,8 +109,8 @@ public final class SyncWithOnAsyncResource implements FileRule {
   }
 
   private void checkHandlers(List<ExceptHandler> handlers, Scope scope, FileContext context) {
-    for (ExceptHandler handler : handlers) {
-      checkBlock(handler.body(), scope, context);
+    for (int i = 0; i < handlers.size(); i++) {
+      checkBlock(handlers.get(i).body(), scope, context);
     }
   }
 

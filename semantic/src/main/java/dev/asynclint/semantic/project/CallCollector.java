@@ -21,12 +21,14 @@ final class CallCollector {
   private final List<CallSite> sites = new ArrayList<>();
   private final List<CallEdge> edges = new ArrayList<>();
 
-  /** The calls of one module and the call-graph edges they make, not yet linked. */
+  /**
+   * The calls of one module and the call-graph edges they make, already added to their callers
+   * (functions of the module) but not yet to their callees.
+   */
   record Calls(List<CallSite> sites, List<CallEdge> edges) {
-    /** Adds the edges to their functions; modules are linked one at a time, in a fixed order. */
-    void link() {
+    /** Adds the edges to their callees; modules are linked one at a time, in a fixed order. */
+    void linkCallees() {
       for (CallEdge edge : edges) {
-        edge.caller().addCall(edge);
         edge.callee().addCaller(edge);
       }
     }
@@ -47,6 +49,9 @@ final class CallCollector {
     CallCollector collector = new CallCollector(resolver, module);
     for (CallContext context : module.scopes().calls()) {
       collector.add(context);
+    }
+    for (CallEdge edge : collector.edges) {
+      edge.caller().addCall(edge);
     }
     return new Calls(collector.sites, collector.edges);
   }

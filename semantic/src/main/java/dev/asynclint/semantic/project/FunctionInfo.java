@@ -21,6 +21,9 @@ public final class FunctionInfo {
   private final ClassInfo owner;
   private final List<CallEdge> calls = new ArrayList<>();
   private final List<CallEdge> callers = new ArrayList<>();
+  // Views made once: analyses ask for the edges of every function, often several times.
+  private final List<CallEdge> callsView = Collections.unmodifiableList(calls);
+  private final List<CallEdge> callersView = Collections.unmodifiableList(callers);
   private List<String> decoratorNames;
 
   FunctionInfo(
@@ -140,12 +143,12 @@ public final class FunctionInfo {
 
   /** The calls made by this function's own code, in source order. */
   public List<CallEdge> calls() {
-    return Collections.unmodifiableList(calls);
+    return callsView;
   }
 
   /** The project calls that reach this function. */
   public List<CallEdge> callers() {
-    return Collections.unmodifiableList(callers);
+    return callersView;
   }
 
   void setDecoratorNames(List<String> names) {

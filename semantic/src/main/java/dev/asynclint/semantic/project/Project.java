@@ -11,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * The semantic model of one run: the project index, every call site resolved, the call graph, and
@@ -36,33 +34,22 @@ public final class Project {
     for (ClassInfo cls : index.classes()) {
       cls.mro();
     }
-    // In parallel only when called from a pool's thread: the tasks then run in that pool (the
-    // linter's, whose threads have the stacks deep syntax trees need), not in the common pool. A
-    // task per module, so that no thread is left with a long chunk at the end.
+    // In parallel when called from a pool's thread, a task per module, so that no thread is left
+    // with a long chunk at the end.
     ThreadLocal<Resolver> resolvers = ThreadLocal.withInitial(() -> new Resolver(index));
     List<SourceModule> modules = List.copyOf(index.modules());
-    List<ModuleCalls> calls = new ArrayList<>(modules.size());
-    if (Thread.currentThread() instanceof ForkJoinWorkerThread) {
-      List<ForkJoinTask<ModuleCalls>> tasks = new ArrayList<>(modules.size());
-      for (SourceModule module : modules) {
-        tasks.add(ForkJoinTask.adapt(() -> collect(resolvers.get(), module)));
-      }
-      for (ForkJoinTask<ModuleCalls> task : ForkJoinTask.invokeAll(tasks)) {
-        calls.add(task.join());
-      }
-    } else {
-      for (SourceModule module : modules) {
-        calls.add(collect(resolvers.get(), module));
-      }
-    }
+    List<ModuleCalls> calls =
+        ProjectIndex.inParallel(modules.size(), i -> collect(resolvers.get(), modules.get(i)));
     List<Registration> registrations = new ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
-      calls.get(i).calls().link();
+      calls.get(i).calls().linkCallees();
       sites.put(modules.get(i), calls.get(i).calls().sites());
       registrations.addAll(calls.get(i).registrations());
     }
     findHandlers(extraHandlerDecorators, registrations);
-    findEntryPoints();
+    for (ModuleCalls moduleCalls : calls) {
+      entryPoints.addAll(moduleCalls.entryPoints());
+    }
     fromHandlers =
         Reachability.from(index.functions(), handlers, edge -> edge.kind() == CallEdge.Kind.CALL);
   }
@@ -70,14 +57,17 @@ public final class Project {
   /** A call that registers a view with a web framework: {@code path("x/", views.x)}. */
   private record Registration(CallSite site, Expr view) {}
 
-  /** A module's calls, and those of them that register views. */
-  private record ModuleCalls(CallCollector.Calls calls, List<Registration> registrations) {}
+  /** A module's calls, those of them that register views, and its entry points. */
+  private record ModuleCalls(
+      CallCollector.Calls calls,
+      List<Registration> registrations,
+      List<FunctionInfo> entryPoints) {}
 
   /**
-   * Resolves a module's decorators, then its calls, and finds the view registrations among them.
-   * Two threads may both resolve the decorators of one function (when a call in another module
-   * needs them first): they find the same names, an immutable list either may store, and the end of
-   * the parallel phase publishes them to rules.
+   * Resolves a module's decorators, then its calls, and finds the view registrations and entry
+   * points among them. Two threads may both resolve the decorators of one function (when a call in
+   * another module needs them first): they find the same names, an immutable list either may store,
+   * and the end of the parallel phase publishes them to rules.
    */
   private ModuleCalls collect(Resolver resolver, SourceModule module) {
     for (FunctionInfo function : index.functionsOf(module)) {
@@ -94,7 +84,7 @@ public final class Project {
         registrations.add(new Registration(site, view));
       }
     }
-    return new ModuleCalls(calls, registrations);
+    return new ModuleCalls(calls, registrations, entryPoints(module, calls.sites()));
   }
 
   /**
@@ -218,30 +208,30 @@ public final class Project {
     }
   }
 
-  private void findEntryPoints() {
+  private List<FunctionInfo> entryPoints(SourceModule module, List<CallSite> sites) {
+    List<FunctionInfo> found = new ArrayList<>(0);
     Frameworks frameworks = Frameworks.get();
-    for (FunctionInfo function : index.functions()) {
+    for (FunctionInfo function : index.functionsOf(module)) {
       for (String decorator : function.decoratorNames()) {
         if (frameworks.isEntryDecorator(decorator)) {
-          entryPoints.add(function);
+          found.add(function);
         }
       }
     }
-    for (SourceModule module : index.modules()) {
-      // A package's __main__ module is a script as a whole: `python -m pkg` runs its body.
-      boolean script = module.name().equals("__main__") || module.name().endsWith(".__main__");
-      List<TextRange> guards = mainGuards(module);
-      if (guards.isEmpty() && !script) {
-        continue;
-      }
-      for (CallSite site : callSites(module)) {
-        if (site.caller().isModuleBody()
-            && site.target().function() != null
-            && (script || within(guards, site.call().range()))) {
-          entryPoints.add(site.target().function());
-        }
+    // A package's __main__ module is a script as a whole: `python -m pkg` runs its body.
+    boolean script = module.name().equals("__main__") || module.name().endsWith(".__main__");
+    List<TextRange> guards = mainGuards(module);
+    if (guards.isEmpty() && !script) {
+      return found;
+    }
+    for (CallSite site : sites) {
+      if (site.caller().isModuleBody()
+          && site.target().function() != null
+          && (script || within(guards, site.call().range()))) {
+        found.add(site.target().function());
       }
     }
+    return found;
   }
 
   /** The bodies of the module's top-level {@code if __name__ == "__main__":} blocks. */

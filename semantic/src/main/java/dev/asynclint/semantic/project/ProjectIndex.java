@@ -15,6 +15,9 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.function.IntFunction;
 
 /**
  * Every module, function, method and class of the project by qualified name, with the assignments
@@ -37,36 +40,146 @@ public final class ProjectIndex {
    * Indexes the modules. When two files claim one module name (two scripts named {@code make.py} in
    * folders that are not packages), the first keeps it and the other is indexed under the name with
    * a {@code [n]} suffix, which no import can name, so that their definitions stay apart.
+   *
+   * <p>Each module's definitions are gathered on its own, in parallel when called from a pool's
+   * thread, then merged in module order, so that a later definition of a name wins as it does on
+   * one thread.
    */
   public ProjectIndex(List<SourceModule> sources) {
-    // Sized once: a project has tens of thousands of definitions, and growing these maps step by
-    // step copied them over and over.
-    int scopes = sources.size();
-    for (SourceModule module : sources) {
-      scopes += module.scopes().scopeCount();
-    }
-    functions = new ArrayList<>(scopes);
-    functionsByName = new HashMap<>(scopes * 4 / 3 + 1);
-    functionsByNode = new IdentityHashMap<>(scopes);
-    classesByNode = new IdentityHashMap<>(scopes);
+    List<String> names = new ArrayList<>(sources.size());
     for (SourceModule module : sources) {
       String name = module.name();
       for (int n = 2; modules.containsKey(name); n++) {
         name = module.name() + "[" + n + "]";
       }
       modules.put(name, module);
+      names.add(name);
       modulesByScope.put(module.scopes().moduleScope(), module);
-      FunctionInfo body =
-          new FunctionInfo(
-              functions.size(), name, module, null, module.scopes().moduleScope(), null);
-      functions.add(body);
-      moduleBodies.put(module, body);
-      functionsByModule.computeIfAbsent(module, m -> new ArrayList<>()).add(body);
-      collect(module, module.scopes().moduleScope(), name, null);
+    }
+    // Function ids are dense and in module order: each module's first id is known before its
+    // definitions are gathered.
+    int[] firstIds = new int[sources.size() + 1];
+    for (int i = 0; i < sources.size(); i++) {
+      firstIds[i + 1] = firstIds[i] + 1 + countFunctions(sources.get(i).scopes().moduleScope());
+    }
+    List<Definitions> definitions =
+        inParallel(sources.size(), i -> Definitions.of(sources.get(i), names.get(i), firstIds[i]));
+    // Sized once: a project has tens of thousands of definitions, and growing these maps step by
+    // step copied them over and over.
+    int count = firstIds[sources.size()];
+    int classes = 0;
+    for (Definitions defined : definitions) {
+      classes += defined.classes.size();
+    }
+    functions = new ArrayList<>(count);
+    functionsByName = new HashMap<>(count * 4 / 3 + 1);
+    functionsByNode = new IdentityHashMap<>(count);
+    classesByNode = new IdentityHashMap<>(classes);
+    for (int i = 0; i < sources.size(); i++) {
+      SourceModule module = sources.get(i);
+      Definitions defined = definitions.get(i);
+      functions.addAll(defined.functions);
+      moduleBodies.put(module, defined.functions.get(0));
+      functionsByModule.put(module, defined.functions);
+      for (int f = 1; f < defined.functions.size(); f++) {
+        FunctionInfo function = defined.functions.get(f);
+        functionsByName.put(function.qualifiedName(), function);
+        functionsByNode.put(function.node(), function);
+      }
+      for (ClassInfo cls : defined.classes) {
+        classesByName.put(cls.qualifiedName(), cls);
+        classesByNode.put(cls.node(), cls);
+      }
     }
     for (SourceModule module : sources) {
       for (AttributeAssignment assignment : module.scopes().attributeAssignments()) {
         recordInstanceAssignment(assignment);
+      }
+    }
+  }
+
+  /**
+   * Runs {@code task} for 0 to {@code count - 1}: as a task each when called from a pool's thread
+   * (the linter's, whose threads have the stacks deep syntax trees need), else one after another.
+   */
+  static <T> List<T> inParallel(int count, IntFunction<T> task) {
+    List<T> results = new ArrayList<>(count);
+    if (Thread.currentThread() instanceof ForkJoinWorkerThread) {
+      List<ForkJoinTask<T>> tasks = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        int item = i;
+        tasks.add(ForkJoinTask.adapt(() -> task.apply(item)));
+      }
+      for (ForkJoinTask<T> done : ForkJoinTask.invokeAll(tasks)) {
+        results.add(done.join());
+      }
+    } else {
+      for (int i = 0; i < count; i++) {
+        results.add(task.apply(i));
+      }
+    }
+    return results;
+  }
+
+  private static int countFunctions(Scope scope) {
+    int count = 0;
+    for (Scope child : scope.children()) {
+      count += (child.kind() == ScopeKind.FUNCTION ? 1 : 0) + countFunctions(child);
+    }
+    return count;
+  }
+
+  /** A module's body, functions and methods in definition order, and its classes. */
+  private static final class Definitions {
+    final List<FunctionInfo> functions = new ArrayList<>();
+    final List<ClassInfo> classes = new ArrayList<>();
+    private final SourceModule module;
+    private final int firstId;
+
+    private Definitions(SourceModule module, int firstId) {
+      this.module = module;
+      this.firstId = firstId;
+    }
+
+    static Definitions of(SourceModule module, String name, int firstId) {
+      Definitions definitions = new Definitions(module, firstId);
+      definitions.functions.add(
+          new FunctionInfo(firstId, name, module, null, module.scopes().moduleScope(), null));
+      definitions.collect(module.scopes().moduleScope(), name, null);
+      return definitions;
+    }
+
+    private void collect(Scope scope, String prefix, ClassInfo owner) {
+      for (Scope child : scope.children()) {
+        switch (child.kind()) {
+          case FUNCTION:
+            {
+              String name = prefix + "." + child.name();
+              FunctionInfo function =
+                  new FunctionInfo(
+                      firstId + functions.size(), name, module, (Stmt) child.node(), child, owner);
+              functions.add(function);
+              if (owner != null) {
+                owner.addMethod(child.name(), function);
+              }
+              collect(child, name, null);
+              break;
+            }
+          case CLASS:
+            {
+              String name = prefix + "." + child.name();
+              ClassInfo cls = new ClassInfo(name, module, (Stmt.ClassDef) child.node(), child);
+              classes.add(cls);
+              collect(child, name, cls);
+              break;
+            }
+          case TYPE_PARAMETERS:
+            collect(child, prefix, owner);
+            break;
+          default:
+            collect(child, prefix, null);
+            break;
+        }
       }
     }
   }
@@ -142,43 +255,6 @@ public final class ProjectIndex {
       return List.of();
     }
     return byName.getOrDefault(attribute, List.of());
-  }
-
-  private void collect(SourceModule module, Scope scope, String prefix, ClassInfo owner) {
-    for (Scope child : scope.children()) {
-      switch (child.kind()) {
-        case FUNCTION:
-          {
-            String name = prefix + "." + child.name();
-            FunctionInfo function =
-                new FunctionInfo(functions.size(), name, module, (Stmt) child.node(), child, owner);
-            functions.add(function);
-            functionsByModule.computeIfAbsent(module, m -> new ArrayList<>()).add(function);
-            functionsByName.put(name, function);
-            functionsByNode.put(child.node(), function);
-            if (owner != null) {
-              owner.addMethod(child.name(), function);
-            }
-            collect(module, child, name, null);
-            break;
-          }
-        case CLASS:
-          {
-            String name = prefix + "." + child.name();
-            ClassInfo cls = new ClassInfo(name, module, (Stmt.ClassDef) child.node(), child);
-            classesByName.put(name, cls);
-            classesByNode.put(child.node(), cls);
-            collect(module, child, name, cls);
-            break;
-          }
-        case TYPE_PARAMETERS:
-          collect(module, child, prefix, owner);
-          break;
-        default:
-          collect(module, child, prefix, null);
-          break;
-      }
-    }
   }
 
   private void recordInstanceAssignment(AttributeAssignment assignment) {

@@ -268,7 +268,8 @@ public final class Resolver {
    */
   private Value merge(List<Binding> bindings) {
     Value merged = null;
-    for (Binding binding : bindings) {
+    for (int i = 0; i < bindings.size(); i++) {
+      Binding binding = bindings.get(i);
       if (binding.kind() == BindingKind.ASSIGNMENT && isNone(binding.value())) {
         continue;
       }
@@ -548,13 +549,18 @@ public final class Resolver {
   }
 
   private static List<Binding> valueBindings(Symbol symbol) {
-    List<Binding> bindings = new ArrayList<>(symbol.bindings().size());
-    for (Binding binding : symbol.bindings()) {
+    List<Binding> all = symbol.bindings();
+    List<Binding> bindings = null;
+    for (int i = 0; i < all.size(); i++) {
+      Binding binding = all.get(i);
       if (binding.kind().bindsValue()) {
+        if (bindings == null) {
+          bindings = new ArrayList<>(all.size() - i);
+        }
         bindings.add(binding);
       }
     }
-    return bindings;
+    return bindings == null ? List.of() : bindings;
   }
 
   /**
@@ -577,26 +583,30 @@ public final class Resolver {
   }
 
   private Value instanceAttribute(ClassInfo cls, String name) {
-    for (ClassInfo candidate : cls.mro()) {
+    List<ClassInfo> mro = cls.mro();
+    for (int i = 0; i < mro.size(); i++) {
+      ClassInfo candidate = mro.get(i);
       Symbol symbol = candidate.scope().symbol(name);
-      boolean classBinds = symbol != null && symbol.isLocal() && !valueBindings(symbol).isEmpty();
-      if (classBinds && isMethod(symbol)) {
-        return merge(valueBindings(symbol));
+      List<Binding> classBindings =
+          symbol != null && symbol.isLocal() ? valueBindings(symbol) : List.of();
+      if (!classBindings.isEmpty() && isMethod(symbol)) {
+        return merge(classBindings);
       }
       List<AttributeAssignment> assignments = index.instanceAssignments(candidate, name);
       if (!assignments.isEmpty()) {
         return mergeAssignments(assignments);
       }
-      if (classBinds) {
-        return merge(valueBindings(symbol));
+      if (!classBindings.isEmpty()) {
+        return merge(classBindings);
       }
     }
     return inherited(cls, name, true);
   }
 
   private static boolean isMethod(Symbol symbol) {
-    for (Binding binding : symbol.bindings()) {
-      if (binding.kind() != BindingKind.FUNCTION) {
+    List<Binding> bindings = symbol.bindings();
+    for (int i = 0; i < bindings.size(); i++) {
+      if (bindings.get(i).kind() != BindingKind.FUNCTION) {
         return false;
       }
     }

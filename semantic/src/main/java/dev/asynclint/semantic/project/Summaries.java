@@ -28,7 +28,9 @@ public final class Summaries<F> {
         changed = false;
         for (FunctionInfo function : component) {
           F current = facts.get(function.id());
-          for (CallEdge edge : function.calls()) {
+          List<CallEdge> calls = function.calls();
+          for (int i = 0; i < calls.size(); i++) {
+            CallEdge edge = calls.get(i);
             F callee = facts.get(edge.callee().id());
             if (callee == null) {
               continue;

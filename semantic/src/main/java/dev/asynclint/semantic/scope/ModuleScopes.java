@@ -248,31 +248,45 @@ public final class ModuleScopes {
           ? fallback(name)
           : new NameLookup(NameLookup.Origin.BOUND, all, List.of());
     }
-    List<Binding> reaching = new ArrayList<>(2);
-    List<Branch> deletedIn = new ArrayList<>(0);
+    // Most reads are reached by one binding: a list is made only for a second one.
+    Binding first = null;
+    List<Binding> reaching = null;
+    List<Branch> deletedIn = null;
     boolean dominated = false;
     for (int i = bindings.size() - 1; i >= 0; i--) {
       Binding binding = bindings.get(i);
       if (binding.effectiveOffset() > offset || binding.scope() != owner) {
         continue;
       }
-      if (deletedAfter(deletedIn, binding)) {
+      if (deletedIn != null && deletedAfter(deletedIn, binding)) {
         continue;
       }
       boolean certain = Branch.encloses(binding.branch(), branch);
       if (binding.kind().bindsValue()) {
-        reaching.add(binding);
+        if (first == null) {
+          first = binding;
+        } else {
+          if (reaching == null) {
+            reaching = new ArrayList<>(4);
+            reaching.add(first);
+          }
+          reaching.add(binding);
+        }
       }
       if (certain && binding.kind() != BindingKind.ANNOTATION) {
         dominated = true;
         break;
       }
       if (binding.kind() == BindingKind.DELETION) {
+        if (deletedIn == null) {
+          deletedIn = new ArrayList<>(2);
+        }
         deletedIn.add(binding.branch());
       }
     }
-    if (!reaching.isEmpty()) {
-      return new NameLookup(NameLookup.Origin.BOUND, reaching, List.of());
+    if (first != null) {
+      return new NameLookup(
+          NameLookup.Origin.BOUND, reaching == null ? List.of(first) : reaching, List.of());
     }
     if (dominated || scope.kind().isFunctionLike()) {
       return NameLookup.UNBOUND;
@@ -291,8 +305,8 @@ public final class ModuleScopes {
    * whenever {@code binding} does, so that the binding cannot reach past it.
    */
   private static boolean deletedAfter(List<Branch> deletedIn, Binding binding) {
-    for (Branch block : deletedIn) {
-      if (Branch.encloses(block, binding.branch())) {
+    for (int i = 0; i < deletedIn.size(); i++) {
+      if (Branch.encloses(deletedIn.get(i), binding.branch())) {
         return true;
       }
     }
@@ -300,19 +314,19 @@ public final class ModuleScopes {
   }
 
   private NameLookup fallback(String name) {
-    List<String> stars = new ArrayList<>(0);
-    for (Scope.StarImport star : moduleScope.starImports()) {
-      stars.add(star.module());
-    }
     // Builtins win over star imports from outside the project: a module exporting a name that
     // shadows a builtin is rare, and treating every builtin as unknown would be useless.
     if (Builtins.contains(name)) {
       return NameLookup.BUILTIN;
     }
-    if (!stars.isEmpty()) {
-      return new NameLookup(NameLookup.Origin.STAR_IMPORT, List.of(), stars);
+    if (moduleScope.starImports().isEmpty()) {
+      return NameLookup.UNBOUND;
     }
-    return NameLookup.UNBOUND;
+    List<String> stars = new ArrayList<>(moduleScope.starImports().size());
+    for (Scope.StarImport star : moduleScope.starImports()) {
+      stars.add(star.module());
+    }
+    return new NameLookup(NameLookup.Origin.STAR_IMPORT, List.of(), stars);
   }
 
   /** The scope whose variable {@code name} is when read in {@code scope}; null for none. */

@@ -662,44 +662,42 @@ public abstract class ScopeWalker extends Walker {
 
   private void walkDefaults(Arguments args) {
     walkAll(args.defaults());
-    for (Expr value : args.kwDefaults()) {
-      walk(value);
-    }
+    walkAll(args.kwDefaults());
   }
 
   private void walkAnnotations(Arguments args) {
-    for (Arg arg : args.posOnlyArgs()) {
-      walk(arg.annotation());
-    }
-    for (Arg arg : args.args()) {
-      walk(arg.annotation());
-    }
+    walkAnnotations(args.posOnlyArgs());
+    walkAnnotations(args.args());
     if (args.varArg() != null) {
       walk(args.varArg().annotation());
     }
-    for (Arg arg : args.kwOnlyArgs()) {
-      walk(arg.annotation());
-    }
+    walkAnnotations(args.kwOnlyArgs());
     if (args.kwArg() != null) {
       walk(args.kwArg().annotation());
     }
   }
 
   private void bindParameters(Arguments args, int start) {
-    for (Arg arg : args.posOnlyArgs()) {
-      bindParameter(arg, start);
-    }
-    for (Arg arg : args.args()) {
-      bindParameter(arg, start);
-    }
+    bindParameters(args.posOnlyArgs(), start);
+    bindParameters(args.args(), start);
     if (args.varArg() != null) {
       bindParameter(args.varArg(), start);
     }
-    for (Arg arg : args.kwOnlyArgs()) {
-      bindParameter(arg, start);
-    }
+    bindParameters(args.kwOnlyArgs(), start);
     if (args.kwArg() != null) {
       bindParameter(args.kwArg(), start);
+    }
+  }
+
+  private void bindParameters(List<Arg> args, int start) {
+    for (int i = 0; i < args.size(); i++) {
+      bindParameter(args.get(i), start);
+    }
+  }
+
+  private void walkAnnotations(List<Arg> args) {
+    for (int i = 0; i < args.size(); i++) {
+      walk(args.get(i).annotation());
     }
   }
 
@@ -754,9 +752,10 @@ public abstract class ScopeWalker extends Walker {
     loopDepth = outer.loopDepth;
   }
 
+  // Indexed: an iterator per list of a tree, passed to a recursive walk, is never optimized away.
   private void walkAll(List<? extends Node> nodes) {
-    for (Node node : nodes) {
-      walk(node);
+    for (int i = 0; i < nodes.size(); i++) {
+      walk(nodes.get(i));
     }
   }
 

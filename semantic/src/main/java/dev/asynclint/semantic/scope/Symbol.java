@@ -8,6 +8,7 @@ import java.util.List;
 public final class Symbol {
   private final String name;
   private final List<Binding> bindings = new ArrayList<>(2);
+  private List<Binding> bindingsView;
   private boolean declaredGlobal;
   private boolean declaredNonlocal;
   private boolean referenced;
@@ -23,7 +24,14 @@ public final class Symbol {
 
   /** The bindings in the order they take effect. */
   public List<Binding> bindings() {
-    return Collections.unmodifiableList(bindings);
+    // Made on first use and kept: resolution asks for the bindings of the same symbols again and
+    // again. Two threads may both make one; either will do.
+    List<Binding> view = bindingsView;
+    if (view == null) {
+      view = Collections.unmodifiableList(bindings);
+      bindingsView = view;
+    }
+    return view;
   }
 
   /** Bound in this scope: assigned, imported, defined, a parameter or a capture (not declared). */

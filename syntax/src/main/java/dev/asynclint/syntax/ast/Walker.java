@@ -45,9 +45,11 @@ public abstract class Walker {
       walk(node);
     }
 
+    // Indexed: an iterator per list of a tree, passed to a recursive walk, is never optimized
+    // away.
     private void all(List<? extends Node> nodes) {
-      for (Node node : nodes) {
-        walk(node);
+      for (int i = 0; i < nodes.size(); i++) {
+        walk(nodes.get(i));
       }
     }
 

@@ -25,6 +25,13 @@ import java.util.function.Supplier;
 abstract class ExpressionParser extends TokenCursor {
   private final StringParser strings;
   private final DisplayParser displays;
+  // The items of expression lists, made once per parser rather than once per statement.
+  private final Supplier<Expr> starExpression = this::starExpression;
+  private final Supplier<Expr> expression = this::expression;
+  private final Supplier<Expr> starTarget = this::starTarget;
+  private final List<List<Expr>> argumentLists = new ArrayList<>();
+  private final List<List<Keyword>> keywordLists = new ArrayList<>();
+  private int callDepth;
 
   ExpressionParser(String src, Tokens tokens, PythonVersion version) {
     super(src, tokens, version);
@@ -36,7 +43,7 @@ abstract class ExpressionParser extends TokenCursor {
 
   /** {@code star_expressions}: a tuple when a comma follows the first item. */
   final Expr starExpressions() {
-    return commaSeparated(this::starExpression);
+    return commaSeparated(starExpression);
   }
 
   /**
@@ -84,7 +91,7 @@ abstract class ExpressionParser extends TokenCursor {
 
   /** {@code expressions}: comma-separated expressions without stars, a tuple if more than one. */
   final Expr expressions() {
-    return commaSeparated(this::expression);
+    return commaSeparated(expression);
   }
 
   /** Whether the current token can begin an expression (used after trailing commas). */
@@ -368,10 +375,23 @@ abstract class ExpressionParser extends TokenCursor {
   private Expr call(Expr func, int start) {
     int open = start();
     p++;
-    List<Expr> args = new ArrayList<>();
-    List<Keyword> keywords = new ArrayList<>();
-    callArguments(args, keywords, open);
-    return new Expr.Call(func, args, keywords, from(start));
+    // The node copies the arguments: the lists they are gathered in are kept for the next call at
+    // the same depth (calls nest), instead of a pair of new lists for every call of a file.
+    if (callDepth == argumentLists.size()) {
+      argumentLists.add(new ArrayList<>());
+      keywordLists.add(new ArrayList<>());
+    }
+    List<Expr> args = argumentLists.get(callDepth);
+    List<Keyword> keywords = keywordLists.get(callDepth);
+    callDepth++;
+    try {
+      callArguments(args, keywords, open);
+      return new Expr.Call(func, args, keywords, from(start));
+    } finally {
+      callDepth--;
+      args.clear();
+      keywords.clear();
+    }
   }
 
   /** The arguments of a call or class definition after the open parenthesis, through the close. */
@@ -555,7 +575,7 @@ abstract class ExpressionParser extends TokenCursor {
    * in} of a {@code for} is not taken for a comparison; the caller converts them.
    */
   final Expr starTargets() {
-    return commaSeparated(this::starTarget);
+    return commaSeparated(starTarget);
   }
 
   private Expr starTarget() {
