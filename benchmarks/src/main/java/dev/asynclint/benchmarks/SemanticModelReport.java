@@ -270,7 +270,7 @@ public final class SemanticModelReport {
       }
     }
     return Summaries.compute(
-        functions,
+        project,
         new SummaryAnalysis<List<CallSite>>() {
           @Override
           public List<CallSite> initial(FunctionInfo function) {

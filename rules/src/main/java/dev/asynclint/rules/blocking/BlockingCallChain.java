@@ -122,13 +122,15 @@ public final class BlockingCallChain implements ProjectRule {
     for (SourceModule module : project.index().modules()) {
       for (CallSite site : project.callSites(module)) {
         FunctionInfo caller = site.caller();
+        // Only the facts of sync functions a coroutine reaches are ever read, and theirs depend on
+        // no other function's.
+        if (!called[caller.id()] || caller.isAsync() || caller.isModuleBody()) {
+          continue;
+        }
         if (asksForRunningLoop(site)) {
           loopAware[caller.id()] = true;
         }
-        if (!called[caller.id()]
-            || own[caller.id()] != null
-            || caller.isAsync()
-            || caller.isModuleBody()) {
+        if (own[caller.id()] != null) {
           continue;
         }
         BlockingApis.Entry entry = BlockingCalls.blockingApi(site, resolver);
@@ -169,7 +171,7 @@ public final class BlockingCallChain implements ProjectRule {
             return contribution.chain().size() < current.chain().size() ? contribution : current;
           }
         };
-    return Summaries.compute(project.index().functions(), analysis);
+    return Summaries.compute(project, analysis);
   }
 
   /**

@@ -79,8 +79,7 @@ public final class LockOrderInversion implements ProjectRule {
         own.set(function.id(), direct.isEmpty() ? null : direct);
       }
     }
-    Summaries<Map<String, Acquisition>> summaries =
-        Summaries.compute(project.index().functions(), analysis(own));
+    Summaries<Map<String, Acquisition>> summaries = Summaries.compute(project, analysis(own));
     Map<String, Edge> edges = new LinkedHashMap<>();
     for (FunctionInfo function : project.index().functions()) {
       if (own.get(function.id()) == null) {

@@ -82,7 +82,7 @@ final class RunningLoopCalls {
             return contribution.chain().size() < current.chain().size() ? contribution : current;
           }
         };
-    return new RunningLoopCalls(Summaries.compute(project.index().functions(), analysis));
+    return new RunningLoopCalls(Summaries.compute(project, analysis));
   }
 
   /** How {@code function} starts a loop; null when it does not (or is async). */

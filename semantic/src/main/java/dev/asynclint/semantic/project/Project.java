@@ -23,6 +23,7 @@ public final class Project {
   private final Set<FunctionInfo> handlers = new LinkedHashSet<>();
   private final Set<FunctionInfo> entryPoints = new LinkedHashSet<>();
   private final Reachability fromHandlers;
+  private volatile List<List<FunctionInfo>> components;
 
   private Project(List<SourceModule> files, Set<String> extraHandlerDecorators) {
     index = new ProjectIndex(files);
@@ -108,6 +109,20 @@ public final class Project {
   /** The call sites of a module, in source order (an outer call before the calls inside it). */
   public List<CallSite> callSites(SourceModule module) {
     return sites.getOrDefault(module, List.of());
+  }
+
+  /**
+   * The strongly connected components of the call graph, each callee's before its callers': made on
+   * first request and kept, since several analyses solve over the same graph. Two threads may both
+   * make them; they find the same components.
+   */
+  List<List<FunctionInfo>> componentsCalleesFirst() {
+    List<List<FunctionInfo>> known = components;
+    if (known == null) {
+      known = StronglyConnected.componentsCalleesFirst(index.functions());
+      components = known;
+    }
+    return known;
   }
 
   /** Functions registered as web routes or views, or as task-queue tasks. */

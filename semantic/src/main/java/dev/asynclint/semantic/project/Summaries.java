@@ -16,13 +16,13 @@ public final class Summaries<F> {
     this.facts = facts;
   }
 
-  public static <F> Summaries<F> compute(
-      List<FunctionInfo> functions, SummaryAnalysis<F> analysis) {
+  public static <F> Summaries<F> compute(Project project, SummaryAnalysis<F> analysis) {
+    List<FunctionInfo> functions = project.index().functions();
     List<F> facts = new ArrayList<>(functions.size());
     for (FunctionInfo function : functions) {
       facts.add(analysis.initial(function));
     }
-    for (List<FunctionInfo> component : StronglyConnected.componentsCalleesFirst(functions)) {
+    for (List<FunctionInfo> component : project.componentsCalleesFirst()) {
       boolean changed = true;
       while (changed) {
         changed = false;

@@ -466,8 +466,7 @@ class ProjectTest {
                 + "def odd(n): return even(n - 1) or middle()\n"
                 + "def threaded(): threading.Thread(target=runner).start()\n"
                 + "def quiet(): pass\n");
-    Summaries<List<CallSite>> summaries =
-        Summaries.compute(project.index().functions(), new RunsLoop(project));
+    Summaries<List<CallSite>> summaries = Summaries.compute(project, new RunsLoop(project));
     assertThat(summaries.of(project.index().function("m.runner"))).hasSize(1);
     assertThat(summaries.of(project.index().function("m.top"))).hasSize(3);
     assertThat(summaries.of(project.index().function("m.even"))).hasSize(4);
