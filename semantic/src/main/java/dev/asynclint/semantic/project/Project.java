@@ -35,12 +35,10 @@ public final class Project {
     for (ClassInfo cls : index.classes()) {
       cls.mro();
     }
-    // In parallel when called from a pool's thread, a task per module, so that no thread is left
-    // with a long chunk at the end.
     ThreadLocal<Resolver> resolvers = ThreadLocal.withInitial(() -> new Resolver(index));
     List<SourceModule> modules = List.copyOf(index.modules());
     List<ModuleCalls> calls =
-        ProjectIndex.inParallel(modules.size(), i -> collect(resolvers.get(), modules.get(i)));
+        Tasks.each(modules.size(), i -> collect(resolvers.get(), modules.get(i)));
     List<Registration> registrations = new ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
       calls.get(i).calls().linkCallees();

@@ -15,9 +15,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.function.IntFunction;
 
 /**
  * Every module, function, method and class of the project by qualified name, with the assignments
@@ -63,7 +60,7 @@ public final class ProjectIndex {
       firstIds[i + 1] = firstIds[i] + 1 + countFunctions(sources.get(i).scopes().moduleScope());
     }
     List<Definitions> definitions =
-        inParallel(sources.size(), i -> Definitions.of(sources.get(i), names.get(i), firstIds[i]));
+        Tasks.each(sources.size(), i -> Definitions.of(sources.get(i), names.get(i), firstIds[i]));
     // Sized once: a project has tens of thousands of definitions, and growing these maps step by
     // step copied them over and over.
     int count = firstIds[sources.size()];
@@ -96,29 +93,6 @@ public final class ProjectIndex {
         recordInstanceAssignment(assignment);
       }
     }
-  }
-
-  /**
-   * Runs {@code task} for 0 to {@code count - 1}: as a task each when called from a pool's thread
-   * (the linter's, whose threads have the stacks deep syntax trees need), else one after another.
-   */
-  static <T> List<T> inParallel(int count, IntFunction<T> task) {
-    List<T> results = new ArrayList<>(count);
-    if (Thread.currentThread() instanceof ForkJoinWorkerThread) {
-      List<ForkJoinTask<T>> tasks = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        int item = i;
-        tasks.add(ForkJoinTask.adapt(() -> task.apply(item)));
-      }
-      for (ForkJoinTask<T> done : ForkJoinTask.invokeAll(tasks)) {
-        results.add(done.join());
-      }
-    } else {
-      for (int i = 0; i < count; i++) {
-        results.add(task.apply(i));
-      }
-    }
-    return results;
   }
 
   private static int countFunctions(Scope scope) {

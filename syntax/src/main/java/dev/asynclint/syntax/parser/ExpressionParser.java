@@ -26,9 +26,9 @@ abstract class ExpressionParser extends TokenCursor {
   private final StringParser strings;
   private final DisplayParser displays;
   // The items of expression lists, made once per parser rather than once per statement.
-  private final Supplier<Expr> starExpression = this::starExpression;
-  private final Supplier<Expr> expression = this::expression;
-  private final Supplier<Expr> starTarget = this::starTarget;
+  private final Supplier<Expr> starExpressionItem = this::starExpression;
+  private final Supplier<Expr> expressionItem = this::expression;
+  private final Supplier<Expr> starTargetItem = this::starTarget;
   private final List<List<Expr>> argumentLists = new ArrayList<>();
   private final List<List<Keyword>> keywordLists = new ArrayList<>();
   private int callDepth;
@@ -43,7 +43,7 @@ abstract class ExpressionParser extends TokenCursor {
 
   /** {@code star_expressions}: a tuple when a comma follows the first item. */
   final Expr starExpressions() {
-    return commaSeparated(starExpression);
+    return commaSeparated(starExpressionItem);
   }
 
   /**
@@ -91,7 +91,7 @@ abstract class ExpressionParser extends TokenCursor {
 
   /** {@code expressions}: comma-separated expressions without stars, a tuple if more than one. */
   final Expr expressions() {
-    return commaSeparated(expression);
+    return commaSeparated(expressionItem);
   }
 
   /** Whether the current token can begin an expression (used after trailing commas). */
@@ -575,7 +575,7 @@ abstract class ExpressionParser extends TokenCursor {
    * in} of a {@code for} is not taken for a comparison; the caller converts them.
    */
   final Expr starTargets() {
-    return commaSeparated(starTarget);
+    return commaSeparated(starTargetItem);
   }
 
   private Expr starTarget() {
