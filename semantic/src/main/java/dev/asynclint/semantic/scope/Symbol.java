@@ -7,7 +7,8 @@ import java.util.List;
 /** A name in one scope: how it is declared there and every binding of it in that scope. */
 public final class Symbol {
   private final String name;
-  private final List<Binding> bindings = new ArrayList<>(2);
+  // Made with the first binding: many symbols are only read in their scope and never bound there.
+  private List<Binding> bindings;
   private List<Binding> bindingsView;
   private boolean declaredGlobal;
   private boolean declaredNonlocal;
@@ -28,6 +29,9 @@ public final class Symbol {
     // again. Two threads may both make one; either will do.
     List<Binding> view = bindingsView;
     if (view == null) {
+      if (bindings == null) {
+        return List.of();
+      }
       view = Collections.unmodifiableList(bindings);
       bindingsView = view;
     }
@@ -36,7 +40,7 @@ public final class Symbol {
 
   /** Bound in this scope: assigned, imported, defined, a parameter or a capture (not declared). */
   public boolean isBound() {
-    return !bindings.isEmpty();
+    return bindings != null;
   }
 
   /** Local to this scope in CPython's sense: bound here and not declared global or nonlocal. */
@@ -62,6 +66,9 @@ public final class Symbol {
   }
 
   void add(Binding binding) {
+    if (bindings == null) {
+      bindings = new ArrayList<>(2);
+    }
     bindings.add(binding);
     if (binding.kind() == BindingKind.PARAMETER) {
       parameter = true;
@@ -69,7 +76,9 @@ public final class Symbol {
   }
 
   void sortBindings() {
-    bindings.sort((a, b) -> Integer.compare(a.effectiveOffset(), b.effectiveOffset()));
+    if (bindings != null) {
+      bindings.sort((a, b) -> Integer.compare(a.effectiveOffset(), b.effectiveOffset()));
+    }
   }
 
   void declareGlobal() {

@@ -18,7 +18,11 @@ public record Arguments(
     posOnlyArgs = List.copyOf(posOnlyArgs);
     args = List.copyOf(args);
     kwOnlyArgs = List.copyOf(kwOnlyArgs);
-    kwDefaults = Collections.unmodifiableList(new ArrayList<>(kwDefaults));
+    // May hold nulls (keyword-only parameters without a default), which List.copyOf refuses.
+    kwDefaults =
+        kwDefaults.isEmpty()
+            ? List.of()
+            : Collections.unmodifiableList(new ArrayList<>(kwDefaults));
     defaults = List.copyOf(defaults);
   }
 
