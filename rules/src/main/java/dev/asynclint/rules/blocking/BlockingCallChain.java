@@ -8,6 +8,7 @@ import dev.asynclint.lint.RuleInfo;
 import dev.asynclint.lint.Severity;
 import dev.asynclint.rules.TestCode;
 import dev.asynclint.semantic.project.CallEdge;
+import dev.asynclint.semantic.project.CallPath;
 import dev.asynclint.semantic.project.CallSite;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.project.Project;
@@ -54,7 +55,12 @@ public final class BlockingCallChain implements ProjectRule {
    * A blocking call reached from a function: {@code chain} leads from the function to the function
    * holding {@code call}, which calls {@code api}.
    */
-  record Witness(CallSite call, String api, List<CallEdge> chain) {}
+  record Witness(CallSite call, String api, CallPath path) {
+    /** The calls from the function the witness is for to the one holding {@code call}. */
+    List<CallEdge> chain() {
+      return path.edges();
+    }
+  }
 
   @Override
   public void checkProject(ProjectContext context) {
@@ -72,7 +78,7 @@ public final class BlockingCallChain implements ProjectRule {
         }
         CallEdge current = edges.get(edge.site());
         if (current == null
-            || witness.chain().size() < summaries.of(current.callee()).chain().size()) {
+            || witness.path().length() < summaries.of(current.callee()).path().length()) {
           edges.put(edge.site(), edge);
         }
       }
@@ -137,7 +143,7 @@ public final class BlockingCallChain implements ProjectRule {
         String api =
             entry != null ? entry.name() : BlockingCalls.userListed(site, resolver, listed);
         if (api != null && !OptionalBranches.contains(site)) {
-          own[caller.id()] = new Witness(site, api, List.of());
+          own[caller.id()] = new Witness(site, api, CallPath.empty());
         }
       }
     }
@@ -160,15 +166,12 @@ public final class BlockingCallChain implements ProjectRule {
                 || optional.computeIfAbsent(edge.site(), OptionalBranches::contains)) {
               return null;
             }
-            List<CallEdge> chain = new ArrayList<>(callee.chain().size() + 1);
-            chain.add(edge);
-            chain.addAll(callee.chain());
-            return new Witness(callee.call(), callee.api(), List.copyOf(chain));
+            return new Witness(callee.call(), callee.api(), callee.path().through(edge));
           }
 
           @Override
           public Witness join(Witness current, Witness contribution) {
-            return contribution.chain().size() < current.chain().size() ? contribution : current;
+            return contribution.path().length() < current.path().length() ? contribution : current;
           }
         };
     return Summaries.compute(project, analysis);

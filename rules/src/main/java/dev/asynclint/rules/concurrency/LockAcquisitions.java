@@ -1,6 +1,7 @@
 package dev.asynclint.rules.concurrency;
 
 import dev.asynclint.semantic.project.CallEdge;
+import dev.asynclint.semantic.project.CallPath;
 import dev.asynclint.semantic.project.ClassInfo;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.project.Place;
@@ -15,7 +16,6 @@ import dev.asynclint.syntax.ast.Arg;
 import dev.asynclint.syntax.ast.Arguments;
 import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.text.TextRange;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +47,7 @@ final class LockAcquisitions {
   record LockRef(String key, String spelling, Kind kind, boolean perInstance, boolean onSelf) {}
 
   /**
-   * One acquisition of a lock, reached from some function: {@code chain} leads to the function that
+   * One acquisition of a lock, reached from some function: {@code path} leads to the function that
    * holds {@code range} (empty when the function acquires it itself).
    *
    * @param sameSelf whether the acquisition is provably on the same instance as the {@code self} of
@@ -61,17 +61,19 @@ final class LockAcquisitions {
       LockRef lock,
       SourceModule module,
       TextRange range,
-      List<CallEdge> chain,
+      CallPath path,
       boolean sameSelf,
       boolean certain) {
+    /** The calls that lead to the function holding the acquisition. */
+    List<CallEdge> chain() {
+      return path.edges();
+    }
+
     /** The acquisition as reached from the caller of {@code edge}. */
     Acquisition through(CallEdge edge, boolean callIsCertain) {
-      List<CallEdge> longer = new ArrayList<>(chain.size() + 1);
-      longer.add(edge);
-      longer.addAll(chain);
       boolean onSelf = !lock.perInstance() || callsOnSelf(edge);
       return new Acquisition(
-          lock, module, range, List.copyOf(longer), sameSelf && onSelf, certain && callIsCertain);
+          lock, module, range, path.through(edge), sameSelf && onSelf, certain && callIsCertain);
     }
 
     /** Whether this acquisition tells more than {@code other}: same self and certain where not. */

@@ -11,6 +11,7 @@ import dev.asynclint.rules.concurrency.LockAcquisitions.Acquisition;
 import dev.asynclint.rules.concurrency.LockAcquisitions.LockRef;
 import dev.asynclint.rules.eventloop.Chains;
 import dev.asynclint.semantic.project.CallEdge;
+import dev.asynclint.semantic.project.CallPath;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.project.Project;
 import dev.asynclint.semantic.project.Summaries;
@@ -214,13 +215,18 @@ public final class LockOrderInversion implements ProjectRule {
   private static Acquisition acquisition(FunctionInfo function, LockRef ref, Expr expr) {
     boolean sameSelf = !ref.perInstance() || ref.onSelf();
     return new Acquisition(
-        ref, function.module(), expr.range(), List.of(), sameSelf, isUnconditional(function, expr));
+        ref,
+        function.module(),
+        expr.range(),
+        CallPath.empty(),
+        sameSelf,
+        isUnconditional(function, expr));
   }
 
   /** An acquisition inside a held region: reached whenever the code around it runs. */
   private static Acquisition reached(FunctionInfo function, LockRef ref, Expr expr) {
     boolean sameSelf = !ref.perInstance() || ref.onSelf();
-    return new Acquisition(ref, function.module(), expr.range(), List.of(), sameSelf, true);
+    return new Acquisition(ref, function.module(), expr.range(), CallPath.empty(), sameSelf, true);
   }
 
   /** The places where a coroutine holds a lock, with the code that runs meanwhile. */

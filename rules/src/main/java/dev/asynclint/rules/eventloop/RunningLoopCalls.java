@@ -1,13 +1,13 @@
 package dev.asynclint.rules.eventloop;
 
 import dev.asynclint.semantic.project.CallEdge;
+import dev.asynclint.semantic.project.CallPath;
 import dev.asynclint.semantic.project.CallSite;
 import dev.asynclint.semantic.project.FunctionInfo;
 import dev.asynclint.semantic.project.Project;
 import dev.asynclint.semantic.project.SourceModule;
 import dev.asynclint.semantic.project.Summaries;
 import dev.asynclint.semantic.project.SummaryAnalysis;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,12 @@ import java.util.Map;
  */
 final class RunningLoopCalls {
   /** A call that starts a loop, reached from a function through {@code chain}. */
-  record Witness(CallSite run, List<CallEdge> chain) {}
+  record Witness(CallSite run, CallPath path) {
+    /** The calls from the function the witness is for to the one holding {@code run}. */
+    List<CallEdge> chain() {
+      return path.edges();
+    }
+  }
 
   private final Summaries<Witness> summaries;
 
@@ -56,7 +61,7 @@ final class RunningLoopCalls {
               return null;
             }
             CallSite run = runs[function.id()];
-            return run == null ? null : new Witness(run, List.of());
+            return run == null ? null : new Witness(run, CallPath.empty());
           }
 
           @Override
@@ -71,15 +76,12 @@ final class RunningLoopCalls {
                     site -> Syntax.inCallbackLambda(site) || Syntax.catchesRuntimeError(site))) {
               return null;
             }
-            List<CallEdge> chain = new ArrayList<>(callee.chain().size() + 1);
-            chain.add(edge);
-            chain.addAll(callee.chain());
-            return new Witness(callee.run(), List.copyOf(chain));
+            return new Witness(callee.run(), callee.path().through(edge));
           }
 
           @Override
           public Witness join(Witness current, Witness contribution) {
-            return contribution.chain().size() < current.chain().size() ? contribution : current;
+            return contribution.path().length() < current.path().length() ? contribution : current;
           }
         };
     return new RunningLoopCalls(Summaries.compute(project, analysis));

@@ -474,4 +474,34 @@ class ProjectTest {
     assertThat(summaries.of(project.index().function("m.threaded"))).isNull();
     assertThat(summaries.of(project.index().function("m.quiet"))).isNull();
   }
+
+  @Test
+  void callPathsShareTheirTailsAndCompareByTheirCalls() {
+    Project project = project("m.py", "def a():\n    b()\ndef b():\n    c()\ndef c():\n    a()\n");
+    CallEdge ab = project.index().function("m.a").calls().get(0);
+    CallEdge bc = project.index().function("m.b").calls().get(0);
+    CallEdge ca = project.index().function("m.c").calls().get(0);
+    CallPath fromB = CallPath.empty().through(bc);
+    CallPath fromA = fromB.through(ab);
+    assertThat(CallPath.empty().length()).isZero();
+    assertThat(CallPath.empty().edges()).isEmpty();
+    assertThat(fromA.length()).isEqualTo(2);
+    assertThat(fromA.edges()).containsExactly(ab, bc);
+    assertThat(fromB.edges()).containsExactly(bc);
+    CallPath again = CallPath.empty().through(bc).through(ab);
+    assertThat(again).isEqualTo(fromA).hasSameHashCodeAs(fromA);
+    assertThat(fromA).isNotEqualTo(fromB).isNotEqualTo(CallPath.empty().through(ca).through(ab));
+    // Around the cycle many times: extending and comparing take no stack.
+    CallPath longPath = CallPath.empty();
+    CallPath longAgain = CallPath.empty();
+    for (int i = 0; i < 30_000; i++) {
+      CallEdge edge = List.of(ab, bc, ca).get(i % 3);
+      longPath = longPath.through(edge);
+      longAgain = longAgain.through(edge);
+    }
+    assertThat(longPath.length()).isEqualTo(30_000);
+    assertThat(longPath.equals(longAgain)).isTrue();
+    assertThat(longPath.equals(longAgain.through(ab))).isFalse();
+    assertThat(longPath.edges()).hasSize(30_000);
+  }
 }
