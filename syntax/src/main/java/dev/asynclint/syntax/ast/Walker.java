@@ -21,9 +21,19 @@ public abstract class Walker {
   protected void leave(Node node) {}
 
   public final void walk(Module module) {
-    for (Stmt statement : module.body()) {
-      walk(statement);
+    List<? extends Node> body = toWalk(module.body());
+    for (int i = 0; i < body.size(); i++) {
+      walk(body.get(i));
     }
+  }
+
+  /**
+   * Which nodes to walk of a list whose nodes are in source order and do not overlap (the
+   * statements of a block, the items of a display): all of them, unless a walker can tell from
+   * their positions alone which ones it wants.
+   */
+  protected List<? extends Located> toWalk(List<? extends Located> ordered) {
+    return ordered;
   }
 
   public final void walk(Node node) {
@@ -51,6 +61,11 @@ public abstract class Walker {
       for (int i = 0; i < nodes.size(); i++) {
         walk(nodes.get(i));
       }
+    }
+
+    /** A list in source order whose nodes do not overlap: a block, or a display's items. */
+    private void ordered(List<? extends Located> nodes) {
+      all(toWalk(nodes));
     }
 
     /** Two lists, each in source order, walked together in source order. */
@@ -96,7 +111,7 @@ public abstract class Walker {
       all(node.typeParams());
       one(node.args());
       one(node.returns());
-      all(node.body());
+      ordered(node.body());
       return null;
     }
 
@@ -106,7 +121,7 @@ public abstract class Walker {
       all(node.typeParams());
       one(node.args());
       one(node.returns());
-      all(node.body());
+      ordered(node.body());
       return null;
     }
 
@@ -115,7 +130,7 @@ public abstract class Walker {
       all(node.decoratorList());
       all(node.typeParams());
       merged(node.bases(), node.keywords());
-      all(node.body());
+      ordered(node.body());
       return null;
     }
 
@@ -182,7 +197,7 @@ public abstract class Walker {
 
     @Override
     public Void visit(Expr.SetDisplay node) {
-      all(node.elts());
+      ordered(node.elts());
       return null;
     }
 
@@ -284,13 +299,13 @@ public abstract class Walker {
 
     @Override
     public Void visit(Expr.ListDisplay node) {
-      all(node.elts());
+      ordered(node.elts());
       return null;
     }
 
     @Override
     public Void visit(Expr.Tuple node) {
-      all(node.elts());
+      ordered(node.elts());
       return null;
     }
 
@@ -348,8 +363,8 @@ public abstract class Walker {
     public Void visit(Stmt.For node) {
       one(node.target());
       one(node.iter());
-      all(node.body());
-      all(node.orElse());
+      ordered(node.body());
+      ordered(node.orElse());
       return null;
     }
 
@@ -357,38 +372,38 @@ public abstract class Walker {
     public Void visit(Stmt.AsyncFor node) {
       one(node.target());
       one(node.iter());
-      all(node.body());
-      all(node.orElse());
+      ordered(node.body());
+      ordered(node.orElse());
       return null;
     }
 
     @Override
     public Void visit(Stmt.While node) {
       one(node.test());
-      all(node.body());
-      all(node.orElse());
+      ordered(node.body());
+      ordered(node.orElse());
       return null;
     }
 
     @Override
     public Void visit(Stmt.If node) {
       one(node.test());
-      all(node.body());
-      all(node.orElse());
+      ordered(node.body());
+      ordered(node.orElse());
       return null;
     }
 
     @Override
     public Void visit(Stmt.With node) {
       all(node.items());
-      all(node.body());
+      ordered(node.body());
       return null;
     }
 
     @Override
     public Void visit(Stmt.AsyncWith node) {
       all(node.items());
-      all(node.body());
+      ordered(node.body());
       return null;
     }
 
@@ -408,19 +423,19 @@ public abstract class Walker {
 
     @Override
     public Void visit(Stmt.Try node) {
-      all(node.body());
+      ordered(node.body());
       all(node.handlers());
-      all(node.orElse());
-      all(node.finalBody());
+      ordered(node.orElse());
+      ordered(node.finalBody());
       return null;
     }
 
     @Override
     public Void visit(Stmt.TryStar node) {
-      all(node.body());
+      ordered(node.body());
       all(node.handlers());
-      all(node.orElse());
-      all(node.finalBody());
+      ordered(node.orElse());
+      ordered(node.finalBody());
       return null;
     }
 
@@ -570,7 +585,7 @@ public abstract class Walker {
     public Void visit(MatchCase node) {
       one(node.pattern());
       one(node.guard());
-      all(node.body());
+      ordered(node.body());
       return null;
     }
 
@@ -585,7 +600,7 @@ public abstract class Walker {
     @Override
     public Void visit(ExceptHandler node) {
       one(node.type());
-      all(node.body());
+      ordered(node.body());
       return null;
     }
   }

@@ -79,4 +79,55 @@ class WalkerTest {
         .containsExactly("AsyncFunctionDef", "ExprStatement", "Await", "Call", "Attribute");
     assertThat(NodeFinder.nodeAt(module, source.length())).isNull();
   }
+
+  @Test
+  void findsAtEveryOffsetWhatAWalkOfEveryNodeFinds() {
+    String source =
+        "import asyncio\n"
+            + "@decorator(1)\n"
+            + "class A(Base, metaclass=M):\n"
+            + "    x: int = 1; y = [f(1), *g(2), (3, 4)]\n"
+            + "    @property\n"
+            + "    async def m(self, a, /, b=2, *c, d=f'{e!r:>{w}}', **k) -> None:\n"
+            + "        try:\n"
+            + "            await asyncio.gather(*[h(i) for i in range(3) if i], {1, 2}, a[1:2, ::3])\n"
+            + "        except (ValueError, TypeError) as err:\n"
+            + "            raise RuntimeError from err\n"
+            + "        else:\n"
+            + "            pass\n"
+            + "        finally:\n"
+            + "            del a, b\n"
+            + "        match d:\n"
+            + "            case {'k': [1, *rest]} | (2, 3):\n"
+            + "                return {**k, 'a': lambda q=1: q}\n"
+            + "TABLE = [(1, 'one'), (2, 'two'), (3, 'three')]\n"
+            + "while x := next(it, None):\n"
+            + "    if x and not y or z < 1 <= w: break\n"
+            + "else:\n"
+            + "    with open(p) as fh, lock: fh.read()\n";
+    Module module = Parser.parse(source).module();
+    for (int offset = 0; offset <= source.length(); offset++) {
+      assertThat(NodeFinder.pathTo(module, offset))
+          .as("offset %d", offset)
+          .containsExactlyElementsOf(everyNodeAt(module, offset));
+    }
+  }
+
+  /** The located nodes containing {@code offset}, outermost first, found by walking every node. */
+  private static List<Located> everyNodeAt(Module module, int offset) {
+    List<Located> path = new ArrayList<>();
+    new Walker() {
+      @Override
+      protected boolean enter(Node node) {
+        if (node instanceof Located) {
+          if (!((Located) node).range().contains(offset)) {
+            return false;
+          }
+          path.add((Located) node);
+        }
+        return true;
+      }
+    }.walk(module);
+    return path;
+  }
 }
