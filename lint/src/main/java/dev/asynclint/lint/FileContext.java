@@ -1,11 +1,15 @@
 package dev.asynclint.lint;
 
+import dev.asynclint.semantic.project.CallSite;
 import dev.asynclint.semantic.project.Project;
 import dev.asynclint.semantic.project.Resolver;
 import dev.asynclint.semantic.project.SourceModule;
+import dev.asynclint.syntax.ast.Expr;
 import dev.asynclint.text.TextRange;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What a rule sees while checking one file, and where it reports. */
 public final class FileContext {
@@ -15,6 +19,7 @@ public final class FileContext {
   private final Settings settings;
   private final String displayPath;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private volatile Map<Expr.Call, CallSite> sitesByCall;
 
   /**
    * @param resolver a resolver of this context's own: resolvers memoize and are not shared between
@@ -36,6 +41,24 @@ public final class FileContext {
 
   public Project project() {
     return project;
+  }
+
+  /**
+   * The call site of a call of this file; null when {@code call} is none of them. Indexed on first
+   * use: a search through the file's sites for every question made a rule quadratic in files of
+   * thousands of calls. Two threads may both index; either index will do.
+   */
+  public CallSite callSite(Expr.Call call) {
+    Map<Expr.Call, CallSite> index = sitesByCall;
+    if (index == null) {
+      List<CallSite> sites = project.callSites(module);
+      index = new IdentityHashMap<>(sites.size());
+      for (CallSite site : sites) {
+        index.putIfAbsent(site.call(), site);
+      }
+      sitesByCall = index;
+    }
+    return index.get(call);
   }
 
   public SourceModule module() {

@@ -111,10 +111,10 @@ public final class UnboundedFanOut implements CallRule {
     if (generator.isAsync() != 0) {
       return;
     }
-    CallSite scheduled = siteOf(context, (Expr.Call) element);
+    CallSite scheduled = context.callSite((Expr.Call) element);
     if (scheduled != null && isIn(SCHEDULERS, scheduled)) {
       Expr.Call inner = firstCallArgument(scheduled.call());
-      scheduled = inner == null ? null : siteOf(context, inner);
+      scheduled = inner == null ? null : context.callSite(inner);
     }
     if (scheduled == null) {
       return;
@@ -129,7 +129,7 @@ public final class UnboundedFanOut implements CallRule {
     if (coroutine == null) {
       return;
     }
-    CallSite scheduled = siteOf(context, coroutine);
+    CallSite scheduled = context.callSite(coroutine);
     if (scheduled == null) {
       return;
     }
@@ -190,7 +190,7 @@ public final class UnboundedFanOut implements CallRule {
       parent = outer.get(outer.size() - 2);
     }
     if (parent instanceof Expr.Call) {
-      CallSite waiter = siteOf(context, (Expr.Call) parent);
+      CallSite waiter = context.callSite((Expr.Call) parent);
       if (waiter != null && isIn(WAITERS, waiter)) {
         return;
       }
@@ -247,16 +247,6 @@ public final class UnboundedFanOut implements CallRule {
     }
     Expr first = call.args().get(0);
     return first instanceof Expr.Call ? (Expr.Call) first : null;
-  }
-
-  /** The call site of the project for a call expression of the file being checked. */
-  static CallSite siteOf(FileContext context, Expr.Call call) {
-    for (CallSite site : context.project().callSites(context.module())) {
-      if (site.call() == call) {
-        return site;
-      }
-    }
-    return null;
   }
 
   private static Expr element(Expr comprehension) {

@@ -55,9 +55,7 @@ public final class OrphanedForeverTask implements CallRule {
     if (!(coroutine instanceof Expr.Call)) {
       return;
     }
-    CallSite inner =
-        WaitOnBareCoroutines.siteOf(
-            context.project().callSites(site.caller().module()), (Expr.Call) coroutine);
+    CallSite inner = context.callSite((Expr.Call) coroutine);
     if (inner == null
         || inner.target().kind() != CallTarget.Kind.FUNCTION
         || !TaskSyntax.createsCoroutine(inner)

@@ -42,12 +42,11 @@ public final class WaitOnBareCoroutines implements CallRule {
     if (elements.isEmpty()) {
       return;
     }
-    List<CallSite> sites = context.project().callSites(site.caller().module());
     for (Expr element : elements) {
       if (!(element instanceof Expr.Call)) {
         continue;
       }
-      CallSite inner = siteOf(sites, (Expr.Call) element);
+      CallSite inner = context.callSite((Expr.Call) element);
       if (inner != null && createsCoroutine(inner)) {
         String name = inner.target().qualifiedName();
         String shown = name.substring(name.lastIndexOf('.') + 1);
@@ -78,16 +77,6 @@ public final class WaitOnBareCoroutines implements CallRule {
       return List.of(((Expr.GeneratorExp) expr).elt());
     }
     return List.of();
-  }
-
-  /** The call site of {@code call} among {@code sites}, or null. */
-  static CallSite siteOf(List<CallSite> sites, Expr.Call call) {
-    for (CallSite candidate : sites) {
-      if (candidate.call() == call) {
-        return candidate;
-      }
-    }
-    return null;
   }
 
   /**
