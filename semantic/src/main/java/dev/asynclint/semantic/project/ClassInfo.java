@@ -64,9 +64,19 @@ public final class ClassInfo {
    */
   public List<ClassInfo> mro() {
     if (linearization == null) {
-      linearization = Linearization.of(this);
+      linearization = new Linearization().of(this);
     }
     return linearization;
+  }
+
+  /**
+   * Makes the MRO now, unless it is made, with {@code shared}: one for every class of a project, so
+   * that each class's linearization is made once and serves the classes derived from it.
+   */
+  void linearize(Linearization shared) {
+    if (linearization == null) {
+      linearization = shared.of(this);
+    }
   }
 
   /** The method {@code name} as found through the project part of the MRO; null if none. */

@@ -32,8 +32,9 @@ public final class Project {
       linkBases(cls);
     }
     // Computed now, while one thread builds the model, so that rules can read it from many.
+    Linearization linearization = new Linearization();
     for (ClassInfo cls : index.classes()) {
-      cls.mro();
+      cls.linearize(linearization);
     }
     ThreadLocal<Resolver> resolvers = ThreadLocal.withInitial(() -> new Resolver(index));
     List<SourceModule> modules = List.copyOf(index.modules());
