@@ -1,6 +1,5 @@
 package dev.asynclint.syntax.ast;
 
-import dev.asynclint.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,25 +14,27 @@ public final class NodeFinder {
   public static List<Located> pathTo(Module module, int offset) {
     List<Located> path = new ArrayList<>();
     new Walker() {
-      // Only the node holding the offset, found by bisection: looking at every statement of a
-      // block, or every item of a display, made one search per call quadratic in modules of
-      // thousands of definitions or tables of thousands of items.
+      // Only the nodes around the offset, the first found by bisection: looking at every
+      // statement of a block, or every item of a display, made one search per call quadratic in
+      // modules of thousands of definitions or tables of thousands of items.
       @Override
-      protected List<? extends Located> toWalk(List<? extends Located> ordered) {
+      protected int firstWanted(List<? extends Located> ordered) {
         int low = 0;
-        int high = ordered.size() - 1;
-        while (low <= high) {
+        int high = ordered.size();
+        while (low < high) {
           int middle = (low + high) >>> 1;
-          TextRange range = ordered.get(middle).range();
-          if (offset < range.start()) {
-            high = middle - 1;
-          } else if (offset >= range.end()) {
+          if (ordered.get(middle).range().end() <= offset) {
             low = middle + 1;
           } else {
-            return ordered.subList(middle, middle + 1);
+            high = middle;
           }
         }
-        return List.of();
+        return low;
+      }
+
+      @Override
+      protected boolean pastWanted(Located node) {
+        return node.range().start() > offset;
       }
 
       @Override

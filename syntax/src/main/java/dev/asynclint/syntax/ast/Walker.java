@@ -21,19 +21,21 @@ public abstract class Walker {
   protected void leave(Node node) {}
 
   public final void walk(Module module) {
-    List<? extends Node> body = toWalk(module.body());
-    for (int i = 0; i < body.size(); i++) {
-      walk(body.get(i));
-    }
+    children.ordered(module.body());
   }
 
   /**
-   * Which nodes to walk of a list whose nodes are in source order and do not overlap (the
-   * statements of a block, the items of a display): all of them, unless a walker can tell from
-   * their positions alone which ones it wants.
+   * Where to start in a list of nodes in source order that do not overlap (the statements of a
+   * block, the items of a display, the entries of a dict): the first node, unless a walker can tell
+   * from positions alone that it wants none before a later one.
    */
-  protected List<? extends Located> toWalk(List<? extends Located> ordered) {
-    return ordered;
+  protected int firstWanted(List<? extends Located> ordered) {
+    return 0;
+  }
+
+  /** Whether a walker wants no node from {@code node} on in such a list. */
+  protected boolean pastWanted(Located node) {
+    return false;
   }
 
   public final void walk(Node node) {
@@ -65,7 +67,9 @@ public abstract class Walker {
 
     /** A list in source order whose nodes do not overlap: a block, or a display's items. */
     private void ordered(List<? extends Located> nodes) {
-      all(toWalk(nodes));
+      for (int i = firstWanted(nodes); i < nodes.size() && !pastWanted(nodes.get(i)); i++) {
+        walk(nodes.get(i));
+      }
     }
 
     /** Two lists, each in source order, walked together in source order. */
@@ -98,9 +102,15 @@ public abstract class Walker {
 
     @Override
     public Void visit(Expr.DictDisplay node) {
-      for (int i = 0; i < node.values().size(); i++) {
-        one(node.keys().get(i));
-        one(node.values().get(i));
+      // Entries in source order, each a key (none for `**mapping`) and a value.
+      List<Expr> values = node.values();
+      for (int i = firstWanted(values); i < values.size(); i++) {
+        Expr key = node.keys().get(i);
+        if (pastWanted(key != null ? key : values.get(i))) {
+          break;
+        }
+        one(key);
+        one(values.get(i));
       }
       return null;
     }
