@@ -168,14 +168,35 @@ public final class ModuleScopes {
       }
       int outer = open[depth - 1];
       Expr.Call outerCall = scopes().calls.get(outer).call();
-      for (Expr argument : outerCall.args()) {
-        if (argument == call) {
-          return outer;
+      int start = call.range().start();
+      // By bisection (arguments are in source order and do not overlap): a call of thousands of
+      // arguments made a scan per argument quadratic.
+      List<Expr> args = outerCall.args();
+      int low = 0;
+      int high = args.size() - 1;
+      while (low <= high) {
+        int middle = (low + high) >>> 1;
+        Expr argument = args.get(middle);
+        if (argument.range().start() < start) {
+          low = middle + 1;
+        } else if (argument.range().start() > start) {
+          high = middle - 1;
+        } else {
+          return argument == call ? outer : -1;
         }
       }
-      for (Keyword keyword : outerCall.keywords()) {
-        if (keyword.value() == call) {
-          return outer;
+      List<Keyword> keywords = outerCall.keywords();
+      low = 0;
+      high = keywords.size() - 1;
+      while (low <= high) {
+        int middle = (low + high) >>> 1;
+        Expr value = keywords.get(middle).value();
+        if (value.range().start() < start) {
+          low = middle + 1;
+        } else if (value.range().start() > start) {
+          high = middle - 1;
+        } else {
+          return value == call ? outer : -1;
         }
       }
       return -1;

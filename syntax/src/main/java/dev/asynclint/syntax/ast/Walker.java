@@ -72,17 +72,24 @@ public abstract class Walker {
       }
     }
 
-    /** Two lists, each in source order, walked together in source order. */
+    /**
+     * Two lists, each in source order without overlaps (a call's positional and keyword arguments),
+     * walked together in source order.
+     */
     private void merged(List<? extends Located> first, List<? extends Located> second) {
-      int i = 0;
-      int j = 0;
+      int i = firstWanted(first);
+      int j = firstWanted(second);
       while (i < first.size() || j < second.size()) {
-        if (j == second.size()
-            || i < first.size() && first.get(i).range().start() <= second.get(j).range().start()) {
-          walk(first.get(i++));
-        } else {
-          walk(second.get(j++));
+        Located next =
+            j == second.size()
+                    || i < first.size()
+                        && first.get(i).range().start() <= second.get(j).range().start()
+                ? first.get(i++)
+                : second.get(j++);
+        if (pastWanted(next)) {
+          return;
         }
+        walk(next);
       }
     }
 

@@ -102,6 +102,7 @@ class WalkerTest {
             + "                return {**k, 'a': lambda q=1: q}\n"
             + "TABLE = [(1, 'one'), (2, 'two'), (3, 'three')]\n"
             + "D = {1: f(1), **g, 'x': [2, 3], (4, 5): {6: 7}, **{8: 9}}\n"
+            + "call(1, *a, k=2, *b, **c, m=h(3))\n"
             + "while x := next(it, None):\n"
             + "    if x and not y or z < 1 <= w: break\n"
             + "else:\n"
