@@ -18,11 +18,19 @@ import java.util.List;
  * </pre>
  *
  * A span over several lines is underlined on its first line, to the line's end; at most {@link
- * #MAX_LINES} of its lines are shown, then a {@code ...} line. Notes follow the frame as {@code =
- * note} lines aligned with its bars.
+ * #MAX_LINES} of its lines are shown, then a {@code ...} line. Of a line longer than {@link
+ * #MAX_WIDTH} characters (generated code, minified data), a window of that many is shown, from a
+ * little before the span, with {@code ...} where the line goes on. Notes follow the frame as {@code
+ * = note} lines aligned with its bars.
  */
 final class CodeFrame {
   static final int MAX_LINES = 3;
+  static final int MAX_WIDTH = 160;
+
+  /** How much of a long line is shown before the span. */
+  private static final int LEAD = 60;
+
+  private static final String CUT = "...";
 
   private final Ansi ansi;
 
@@ -52,11 +60,27 @@ final class CodeFrame {
     lines.add(blank);
     for (int line = first; line <= shownLast; line++) {
       int lineStart = index.lineStart(line);
-      DisplayLine display = DisplayLine.of(source, lineStart, contentEnd(source, index, line));
-      lines.add(numbered(line, gutterWidth, display.text()));
+      int lineEnd = contentEnd(source, index, line);
+      int shownStart = lineStart;
+      if (lineEnd - lineStart > MAX_WIDTH && line == first) {
+        shownStart = Math.min(Math.max(lineStart, start - LEAD), lineEnd - MAX_WIDTH);
+      }
+      int shownEnd = Math.min(lineEnd, shownStart + MAX_WIDTH);
+      shownStart = codePointBoundary(source, shownStart);
+      shownEnd = codePointBoundary(source, shownEnd);
+      String before = shownStart > lineStart ? CUT : "";
+      DisplayLine display = DisplayLine.of(source, shownStart, shownEnd);
+      String after = shownEnd < lineEnd ? CUT : "";
+      lines.add(numbered(line, gutterWidth, before + display.text() + after));
       if (line == first) {
-        int from = display.column(start - lineStart);
-        int to = first == last ? display.column(end - lineStart) : display.width();
+        int from =
+            before.length()
+                + display.column(Math.min(Math.max(start - shownStart, 0), shownEnd - shownStart));
+        int to =
+            before.length()
+                + (first == last && end <= shownEnd
+                    ? display.column(end - shownStart)
+                    : display.width());
         String carets = "^".repeat(Math.max(1, to - from));
         lines.add(blank + " " + " ".repeat(from) + ansi.severity(severity, carets));
       }
@@ -75,6 +99,15 @@ final class CodeFrame {
     String number = " ".repeat(gutterWidth - String.valueOf(line).length()) + line;
     String gutter = ansi.gutter(number + " |");
     return text.isEmpty() ? gutter : gutter + " " + text;
+  }
+
+  /**
+   * {@code offset}, or the offset after it when it falls between the halves of a surrogate pair.
+   */
+  private static int codePointBoundary(String source, int offset) {
+    return offset > 0 && offset < source.length() && Character.isLowSurrogate(source.charAt(offset))
+        ? offset + 1
+        : offset;
   }
 
   /** Where the text of a 1-based line ends, before its line break. */

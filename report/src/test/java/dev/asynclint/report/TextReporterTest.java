@@ -40,6 +40,29 @@ class TextReporterTest {
             """);
   }
 
+  @Test
+  void aLongLineIsShownAroundTheSpan() {
+    String head = "x = [" + "1, ".repeat(300);
+    String source = "import time\n" + head + "time.sleep(1), " + "2, ".repeat(300) + "3]\n";
+    String out =
+        Findings.render(
+            Format.TEXT,
+            ReportOptions.DEFAULT,
+            input(
+                List.of(
+                    finding(
+                        BLOCKING_FILE_IO,
+                        "`time.sleep` blocks",
+                        "a.py",
+                        source,
+                        "time.sleep(1)"))));
+    String shown = "1, ".repeat(20) + "time.sleep(1), " + "2, ".repeat(28) + "2";
+    assertThat(shown).hasSize(CodeFrame.MAX_WIDTH);
+    assertThat(out)
+        .contains("2 | ..." + shown + "...\n")
+        .contains("  |    " + " ".repeat(60) + "^^^^^^^^^^^^^\n");
+  }
+
   /** Replaces the tags {@code <b> <red> <yellow> <blue> <cyan> </>} by terminal escapes. */
   private static String ansi(String tagged) {
     return tagged
