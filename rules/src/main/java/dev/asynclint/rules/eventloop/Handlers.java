@@ -124,34 +124,35 @@ final class Handlers {
     return framework == Framework.FLASK || framework == Framework.DJANGO;
   }
 
+  /** A module prefix of a framework's names. */
+  private record Prefix(String prefix, Framework framework) {}
+
+  private static final Prefix[] PREFIXES = {
+    new Prefix("flask.", Framework.FLASK),
+    new Prefix("django.", Framework.DJANGO),
+    new Prefix("rest_framework.", Framework.DJANGO),
+    new Prefix("celery.", Framework.CELERY),
+    new Prefix("dramatiq.", Framework.DRAMATIQ),
+    new Prefix("fastapi.", Framework.FASTAPI),
+    new Prefix("starlette.", Framework.STARLETTE),
+    new Prefix("quart.", Framework.QUART),
+    new Prefix("sanic.", Framework.SANIC),
+    new Prefix("aiohttp.", Framework.AIOHTTP),
+    new Prefix("tornado.", Framework.TORNADO),
+  };
+
   private static Framework byPrefix(String name) {
-    // Asked of every resolved call: the first letter turns most names away.
-    switch (name.isEmpty() ? ' ' : name.charAt(0)) {
-      case 'f':
-        return name.startsWith("flask.")
-            ? Framework.FLASK
-            : name.startsWith("fastapi.") ? Framework.FASTAPI : null;
-      case 'd':
-        return name.startsWith("django.")
-            ? Framework.DJANGO
-            : name.startsWith("dramatiq.") ? Framework.DRAMATIQ : null;
-      case 'r':
-        return name.startsWith("rest_framework.") ? Framework.DJANGO : null;
-      case 'c':
-        return name.startsWith("celery.") ? Framework.CELERY : null;
-      case 's':
-        return name.startsWith("starlette.")
-            ? Framework.STARLETTE
-            : name.startsWith("sanic.") ? Framework.SANIC : null;
-      case 'q':
-        return name.startsWith("quart.") ? Framework.QUART : null;
-      case 'a':
-        return name.startsWith("aiohttp.") ? Framework.AIOHTTP : null;
-      case 't':
-        return name.startsWith("tornado.") ? Framework.TORNADO : null;
-      default:
-        return null;
+    // Asked of every resolved call: comparing first letters turns most names away.
+    if (name.isEmpty()) {
+      return null;
     }
+    char first = name.charAt(0);
+    for (Prefix prefix : PREFIXES) {
+      if (prefix.prefix().charAt(0) == first && name.startsWith(prefix.prefix())) {
+        return prefix.framework();
+      }
+    }
+    return null;
   }
 
   /** Records the handlers a registration call names: {@code path("x/", views.x)}. */

@@ -5,6 +5,7 @@ import dev.asynclint.syntax.ast.ExprContext;
 import dev.asynclint.syntax.ast.Keyword;
 import dev.asynclint.syntax.ast.Module;
 import dev.asynclint.syntax.ast.Node;
+import dev.asynclint.syntax.ast.NodeFinder;
 import dev.asynclint.syntax.ast.Stmt;
 import dev.asynclint.syntax.ast.Suspensions;
 import java.util.ArrayList;
@@ -169,35 +170,16 @@ public final class ModuleScopes {
       int outer = open[depth - 1];
       Expr.Call outerCall = scopes().calls.get(outer).call();
       int start = call.range().start();
-      // By bisection (arguments are in source order and do not overlap): a call of thousands of
-      // arguments made a scan per argument quadratic.
+      // By bisection: a call of thousands of arguments made a scan per argument quadratic.
       List<Expr> args = outerCall.args();
-      int low = 0;
-      int high = args.size() - 1;
-      while (low <= high) {
-        int middle = (low + high) >>> 1;
-        Expr argument = args.get(middle);
-        if (argument.range().start() < start) {
-          low = middle + 1;
-        } else if (argument.range().start() > start) {
-          high = middle - 1;
-        } else {
-          return argument == call ? outer : -1;
-        }
+      int arg = NodeFinder.firstEndingAfter(args, start);
+      if (arg < args.size() && args.get(arg) == call) {
+        return outer;
       }
       List<Keyword> keywords = outerCall.keywords();
-      low = 0;
-      high = keywords.size() - 1;
-      while (low <= high) {
-        int middle = (low + high) >>> 1;
-        Expr value = keywords.get(middle).value();
-        if (value.range().start() < start) {
-          low = middle + 1;
-        } else if (value.range().start() > start) {
-          high = middle - 1;
-        } else {
-          return value == call ? outer : -1;
-        }
+      int keyword = NodeFinder.firstEndingAfter(keywords, start);
+      if (keyword < keywords.size() && keywords.get(keyword).value() == call) {
+        return outer;
       }
       return -1;
     }

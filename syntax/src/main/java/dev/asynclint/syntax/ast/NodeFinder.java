@@ -19,17 +19,7 @@ public final class NodeFinder {
       // modules of thousands of definitions or tables of thousands of items.
       @Override
       protected int firstWanted(List<? extends Located> ordered) {
-        int low = 0;
-        int high = ordered.size();
-        while (low < high) {
-          int middle = (low + high) >>> 1;
-          if (ordered.get(middle).range().end() <= offset) {
-            low = middle + 1;
-          } else {
-            high = middle;
-          }
-        }
-        return low;
+        return firstEndingAfter(ordered, offset);
       }
 
       @Override
@@ -50,6 +40,25 @@ public final class NodeFinder {
       }
     }.walk(module);
     return path;
+  }
+
+  /**
+   * Of nodes in source order that do not overlap (a block's statements, a call's arguments), the
+   * index of the first that ends after {@code offset}, found by bisection: the one holding the
+   * offset when one does. The list's size when none ends after it.
+   */
+  public static int firstEndingAfter(List<? extends Located> ordered, int offset) {
+    int low = 0;
+    int high = ordered.size();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (ordered.get(middle).range().end() <= offset) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 
   /**
